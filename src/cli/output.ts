@@ -1,0 +1,68 @@
+/**
+ * What commands print. People get short lines on stderr (progress only when it is a terminal);
+ * machines, with --json, get one JSON object per line on stdout. -q keeps only errors.
+ */
+import { RdmJournalError } from '../errors.js';
+
+export interface OutputOptions { quiet?: boolean; json?: boolean }
+
+export class Output {
+  readonly quiet: boolean;
+  readonly json: boolean;
+  private progressShown = false;
+
+  constructor({ quiet = false, json = false }: OutputOptions = {}) {
+    this.quiet = quiet;
+    this.json = json;
+  }
+
+  info(message: string): void {
+    if (this.quiet) return;
+    if (this.json) this.emit({ event: 'info', message });
+    else this.line(message);
+  }
+
+  warn(message: string): void {
+    if (this.json) this.emit({ event: 'warning', message });
+    else if (!this.quiet) this.line(`warning: ${message}`);
+  }
+
+  /** The command's result: a JSON object with --json, the given text otherwise. */
+  result(value: Record<string, unknown>, text: string): void {
+    if (this.json) this.emit({ event: 'result', ...value });
+    else if (!this.quiet) this.line(text);
+  }
+
+  /** A status line rewritten in place; only on a terminal, never with -q or --json. */
+  progress(text: string): void {
+    if (this.quiet || this.json || !process.stderr.isTTY) return;
+    process.stderr.write(`\r\x1b[K${text}`);
+    this.progressShown = true;
+  }
+
+  error(err: unknown): void {
+    const known = err instanceof RdmJournalError;
+    const code = known ? err.code : 'INTERNAL';
+    const message = err instanceof Error ? err.message : String(err);
+    const hint = known ? err.hint : 'this is a bug in rdm-journal; please report it with the stack trace above';
+    if (this.json) {
+      process.stdout.write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}) }) + '\n');
+      return;
+    }
+    if (!known && err instanceof Error) this.line(err.stack ?? message);
+    this.line(`rdm-journal: error ${code}: ${message}`);
+    if (hint) this.line(`  hint: ${hint}`);
+  }
+
+  private emit(value: Record<string, unknown>): void {
+    process.stdout.write(JSON.stringify(value) + '\n');
+  }
+
+  private line(text: string): void {
+    if (this.progressShown) {
+      process.stderr.write('\r\x1b[K');
+      this.progressShown = false;
+    }
+    process.stderr.write(text + '\n');
+  }
+}

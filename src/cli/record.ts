@@ -1,0 +1,71 @@
+/** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
+import { Journal } from '../journal.js';
+import { Recorder, type RecorderStats } from '../recorder.js';
+import { checkSource } from '../source.js';
+import type { Output } from './output.js';
+
+export interface RecordOptions {
+  source: string;
+  journal: string;
+  once: boolean;
+  out: Output;
+}
+
+export async function record({ source: sourceDir, journal: journalDir, once, out }: RecordOptions): Promise<void> {
+  const source = checkSource(sourceDir);
+  const journal = await Journal.open(journalDir, { create: true });
+  const started = Date.now();
+  try {
+    const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
+    await startWithProgress(recorder, source.path, out);
+    if (!once) {
+      out.info(`recording ${source.path} into ${journal.location} (up to op ${journal.head}); stop with Ctrl-C or SIGTERM`);
+      const signal = await Promise.race([untilSignal(), recorder.failed]);
+      out.info(`${signal}: recording what the source holds now, then stopping`);
+    }
+    await recorder.stop();
+    report(out, source.path, journal, recorder.stats, Date.now() - started);
+  } finally {
+    await journal.close();
+  }
+}
+
+async function startWithProgress(recorder: Recorder, source: string, out: Output): Promise<void> {
+  const ticker = setInterval(() => {
+    out.progress(`snapshot of ${source}: ${formatBytes(recorder.stats.appendedBytes)} recorded`);
+  }, 250);
+  try {
+    await recorder.start();
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // A second signal while the final pass runs means "now": leave without closing cleanly.
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function report(out: Output, source: string, journal: Journal, stats: RecorderStats, elapsedMs: number): void {
+  const summary = { source, journal: journal.location, head: journal.head, elapsedMs, ...stats };
+  out.result(summary,
+    `recorded ${source}: ${stats.ops} ops (${stats.created} created, ${stats.deleted} deleted, ` +
+    `${formatBytes(stats.appendedBytes)} appended, ${stats.resyncs} resyncs) in ${(elapsedMs / 1000).toFixed(1)} s; journal ${journal.location} is at op ${journal.head}`);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}

@@ -1,0 +1,36 @@
+/**
+ * One error class, stable codes. Codes never change once released; messages may.
+ * Only the CLI entry maps a code to an exit status and prints it; tests assert on `code`.
+ */
+export type ErrorCode =
+  | 'USAGE'                    // bad command line: exit 2
+  | 'SOURCE_NOT_FOUND'
+  | 'SOURCE_NOT_DIRECTORY'
+  | 'SOURCE_NETWORK_FS'
+  | 'SOURCE_GONE'              // the watched directory was deleted, moved or unmounted while recording
+  | 'JOURNAL_UNUSABLE'
+  | 'JOURNAL_NOT_FOUND'
+  | 'JOURNAL_LOCKED'
+  | 'JOURNAL_SOURCE_MISMATCH'
+  | 'JOURNAL_VERSION'
+  | 'JOURNAL_CORRUPT'
+  | 'INOTIFY_LIMIT'
+  | 'IO_ERROR';
+
+export class RdmJournalError extends Error {
+  readonly code: ErrorCode;
+  /** What the user can do about it; printed on its own line. */
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'RdmJournalError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+export function isErrnoException(err: unknown, code?: string): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' &&
+    (code === undefined || (err as NodeJS.ErrnoException).code === code);
+}

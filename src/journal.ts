@@ -1,0 +1,277 @@
+/**
+ * The journal: a LevelDB database holding a dense, gap-free sequence of ops, the per-file state
+ * those ops imply, and what source it records. Layout: journal-format/README.md.
+ *
+ * Invariants kept here, not by callers:
+ * - seq is dense from 1; an op and the file state it implies are committed in one batch, so a crash
+ *   leaves both or neither;
+ * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
+ *   a delete names a recorded file and its final size.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Level } from 'level';
+import { Packr } from 'msgpackr';
+import { RdmJournalError, isErrnoException } from './errors.js';
+import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
+
+export const FORMAT_VERSION = 1;
+
+export interface SourceIdentity { path: string; dev: number; ino: number }
+
+/** What the journal knows of one file still present in the source. */
+export interface FileState {
+  ino: number;
+  size: number;
+  createdSeq: Seq;
+  lastSeq: Seq;
+  /** The last append: where it started, how long, its CRC-32. Zero length before any append. */
+  tailOffset: number;
+  tailLength: number;
+  tailCrc: number;
+}
+
+const PREFIX = { meta: 0x6d, op: 0x6f, file: 0x66 } as const; // 'm', 'o', 'f'
+const packr = new Packr({ useRecords: false, mapsAsObjects: true, bundleStrings: false, moreTypes: false });
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function opKey(seq: Seq): Uint8Array {
+  const key = Buffer.alloc(9);
+  key[0] = PREFIX.op;
+  key.writeBigUInt64BE(BigInt(seq), 1);
+  return key;
+}
+
+function prefixed(prefix: number, name: string): Uint8Array {
+  const body = utf8.encode(name);
+  const key = new Uint8Array(body.length + 1);
+  key[0] = prefix;
+  key.set(body, 1);
+  return key;
+}
+
+function seqOfKey(key: Uint8Array): Seq {
+  return Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(1));
+}
+
+type Db = Level<Uint8Array, Uint8Array>;
+
+export interface OpenOptions {
+  /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
+  create?: boolean;
+}
+
+export class Journal {
+  readonly location: string;
+  private readonly db: Db;
+  private files: Map<string, FileState>;
+  private lastSeq: Seq;
+  private boundSource: SourceIdentity | null;
+
+  private constructor(location: string, db: Db, files: Map<string, FileState>, head: Seq, source: SourceIdentity | null) {
+    this.location = location;
+    this.db = db;
+    this.files = files;
+    this.lastSeq = head;
+    this.boundSource = source;
+  }
+
+  static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
+    const where = path.resolve(location);
+    const isNew = checkJournalDirectory(where, options.create ?? false);
+    const db: Db = new Level(where, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: isNew });
+    try {
+      await db.open();
+    } catch (err) {
+      throw openFailure(where, err);
+    }
+    try {
+      await readOrWriteFormat(db, where, isNew);
+      const files = await loadFileStates(db);
+      const head = await readHead(db);
+      const source = await readMeta<SourceIdentity>(db, 'source');
+      return new Journal(where, db, files, head, source);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+
+  get head(): Seq { return this.lastSeq; }
+  get source(): SourceIdentity | null { return this.boundSource; }
+
+  fileState(name: string): FileState | undefined { return this.files.get(name); }
+  /** Every file the journal believes is in the source, by name. */
+  fileStates(): ReadonlyMap<string, FileState> { return this.files; }
+
+  /**
+   * Ties the journal to one source directory. The first call records it; later calls refuse any
+   * other directory, by path or by device and inode (a directory restored elsewhere is another source).
+   */
+  async bindSource(source: SourceIdentity): Promise<void> {
+    const known = this.boundSource;
+    if (known === null) {
+      await this.db.put(prefixed(PREFIX.meta, 'source'), packr.pack(source), { sync: true });
+      this.boundSource = source;
+      return;
+    }
+    if (known.path !== source.path || known.dev !== source.dev || known.ino !== source.ino) {
+      throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH',
+        `journal ${this.location} records ${known.path} (device ${known.dev}, inode ${known.ino}), ` +
+        `not ${source.path} (device ${source.dev}, inode ${source.ino})`,
+        { hint: 'give this source its own journal with --journal DIR' });
+    }
+  }
+
+  /**
+   * Appends ops in one atomic batch with the file states they imply, and returns the last seq.
+   * `sync` makes the batch durable before the promise resolves (fsync of LevelDB's log).
+   */
+  async append(ops: readonly Op[], { sync = true } = {}): Promise<Seq> {
+    if (ops.length === 0) return this.lastSeq;
+    const files = new Map<string, FileState | null>();
+    const state = (name: string) => (files.has(name) ? files.get(name) ?? undefined : this.files.get(name));
+    const writes: { type: 'put' | 'del'; key: Uint8Array; value?: Uint8Array }[] = [];
+    let seq = this.lastSeq;
+    for (const op of ops) {
+      seq += 1;
+      if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
+      writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
+    }
+    for (const [name, fileState] of files) {
+      const key = prefixed(PREFIX.file, name);
+      writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
+    }
+    await this.db.batch(writes as never, { sync });
+    for (const [name, fileState] of files) {
+      if (fileState) this.files.set(name, fileState);
+      else this.files.delete(name);
+    }
+    this.lastSeq = seq;
+    return seq;
+  }
+
+  /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
+  async *readOps({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
+    let expected = after + 1;
+    for await (const [key, value] of this.db.iterator({ gt: opKey(after), lte: opKey(upTo) })) {
+      const seq = seqOfKey(key);
+      if (seq !== expected) {
+        throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${expected} (next is ${seq})`,
+          { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
+      }
+      expected += 1;
+      yield decodeOp(seq, value);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** The state `op` leaves its file in; null once deleted. */
+function nextFileState(op: Exclude<Op, { type: 'resync' }>, seq: Seq, current: FileState | undefined): FileState | null {
+  const fail = (what: string) => new Error(`journal invariant: op ${seq} (${op.type} ${op.file}) ${what}`);
+  switch (op.type) {
+    case 'create':
+      if (current) throw fail('creates a file that is already recorded');
+      return { ino: op.ino, size: 0, createdSeq: seq, lastSeq: seq, tailOffset: 0, tailLength: 0, tailCrc: 0 };
+    case 'append':
+      if (!current) throw fail('appends to a file that was never created');
+      if (op.offset !== current.size) throw fail(`appends at ${op.offset}, but the file is ${current.size} bytes`);
+      return { ...current, size: current.size + op.data.length, lastSeq: seq,
+        tailOffset: op.offset, tailLength: op.data.length, tailCrc: op.crc };
+    case 'delete':
+      if (!current) throw fail('deletes a file that is not recorded');
+      if (op.size !== current.size) throw fail(`says the file was ${op.size} bytes, but ${current.size} are recorded`);
+      return null;
+  }
+}
+
+/** Returns whether the journal is new; refuses a path that cannot hold a journal. */
+function checkJournalDirectory(where: string, create: boolean): boolean {
+  let entries: string[];
+  try {
+    if (!statSync(where).isDirectory()) {
+      throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} is not a directory`,
+        { hint: 'point --journal (or $RDM_JOURNAL) at a directory, or at a path that does not exist yet' });
+    }
+    entries = readdirSync(where);
+  } catch (err) {
+    if (err instanceof RdmJournalError) throw err;
+    if (isErrnoException(err, 'ENOENT')) {
+      if (create) return true;
+      throw new RdmJournalError('JOURNAL_NOT_FOUND', `no journal at ${where}`,
+        { hint: 'run `rdm-journal record SOURCE` first, or point --journal (or $RDM_JOURNAL) at an existing journal' });
+    }
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} cannot be read: ${(err as Error).message}`,
+      { hint: 'check the permissions of the journal directory', cause: err });
+  }
+  if (entries.length === 0) {
+    if (create) return true;
+    throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is an empty directory, not a journal`,
+      { hint: 'run `rdm-journal record SOURCE` first' });
+  }
+  if (!existsSync(path.join(where, 'CURRENT'))) {
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `${where} is not empty and is not a journal (no LevelDB CURRENT file)`,
+      { hint: 'choose an empty or new directory for --journal' });
+  }
+  return false;
+}
+
+function openFailure(where: string, err: unknown): RdmJournalError {
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  if (isErrnoException(cause, 'LEVEL_LOCKED') || /lock/i.test(String((cause as Error).message))) {
+    return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is open in another process (LevelDB lock held)`,
+      { hint: 'stop the other rdm-journal process using this journal, or use another --journal', cause: err });
+  }
+  if (isErrnoException(cause, 'LEVEL_CORRUPTION')) {
+    return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: ${(cause as Error).message}`,
+      { hint: 'restore the journal from a copy, or start a new journal', cause: err });
+  }
+  return new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be opened: ${(cause as Error).message}`,
+    { hint: 'check that the directory is writable and on a local filesystem', cause: err });
+}
+
+async function readMeta<T>(db: Db, name: string): Promise<T | null> {
+  const bytes = await db.get(prefixed(PREFIX.meta, name));
+  return bytes === undefined ? null : (packr.unpack(bytes) as T);
+}
+
+async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise<void> {
+  const format = await readMeta<{ version?: unknown }>(db, 'format');
+  if (format === null) {
+    if (!isNew) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
+        { hint: 'it is not an rdm-journal journal; choose another --journal' });
+    }
+    await db.put(prefixed(PREFIX.meta, 'format'), packr.pack({ version: FORMAT_VERSION, createdAt: Date.now() }), { sync: true });
+    return;
+  }
+  const version = format.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} has an unreadable format version ${JSON.stringify(version)}`);
+  }
+  if (version > FORMAT_VERSION) {
+    throw new RdmJournalError('JOURNAL_VERSION',
+      `journal ${where} is format version ${version}; this rdm-journal reads versions 1 to ${FORMAT_VERSION}`,
+      { hint: 'upgrade rdm-journal to read this journal' });
+  }
+}
+
+async function loadFileStates(db: Db): Promise<Map<string, FileState>> {
+  const files = new Map<string, FileState>();
+  for await (const [key, value] of db.iterator({ gte: Uint8Array.of(PREFIX.file), lt: Uint8Array.of(PREFIX.file + 1) })) {
+    files.set(fromUtf8.decode(key.subarray(1)), packr.unpack(value) as FileState);
+  }
+  return files;
+}
+
+async function readHead(db: Db): Promise<Seq> {
+  for await (const key of db.keys({ gte: opKey(0), lt: Uint8Array.of(PREFIX.op + 1), reverse: true, limit: 1 })) {
+    return seqOfKey(key);
+  }
+  return 0;
+}

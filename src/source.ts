@@ -1,0 +1,77 @@
+/**
+ * The source directory a recorder watches: it must exist, be a directory, and sit on a local
+ * filesystem, because inotify only sees writes made through this machine's kernel.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RdmJournalError, isErrnoException } from './errors.js';
+import type { SourceIdentity } from './journal.js';
+
+/** Filesystems whose files other hosts can change without this kernel (and inotify) seeing it. */
+const REMOTE_FILESYSTEMS = new Set([
+  'nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', '9p', 'ceph', 'afs', 'glusterfs', 'lustre', 'gpfs', 'beegfs',
+  'gfs2', 'ocfs2', 'davfs', 'fuse.sshfs', 'fuse.glusterfs', 'fuse.rclone', 'fuse.s3fs', 'fuse.gcsfuse',
+  'fuse.juicefs', 'fuse.cephfs', 'fuse.davfs2',
+]);
+
+export interface MountPoint { mountPoint: string; fsType: string }
+
+export function checkSource(dir: string, mountinfo = '/proc/self/mountinfo'): SourceIdentity {
+  const given = path.resolve(dir);
+  let real: string;
+  try {
+    real = realpathSync(given);
+  } catch (err) {
+    if (isErrnoException(err, 'ENOENT') || isErrnoException(err, 'ENOTDIR')) {
+      throw new RdmJournalError('SOURCE_NOT_FOUND', `source ${given} does not exist`,
+        { hint: 'give the path of the database directory (DB.rdm)' });
+    }
+    throw new RdmJournalError('SOURCE_NOT_FOUND', `source ${given} cannot be resolved: ${(err as Error).message}`, { cause: err });
+  }
+  const stats = statSync(real);
+  if (!stats.isDirectory()) {
+    throw new RdmJournalError('SOURCE_NOT_DIRECTORY', `source ${given} is not a directory`,
+      { hint: 'give the database directory (DB.rdm), not a pack file inside it' });
+  }
+  const mount = findMount(real, readMountInfo(mountinfo));
+  if (mount && REMOTE_FILESYSTEMS.has(mount.fsType)) {
+    throw new RdmJournalError('SOURCE_NETWORK_FS',
+      `source ${real} is on a ${mount.fsType} filesystem (mounted at ${mount.mountPoint}); inotify cannot see writes made by other hosts`,
+      { hint: 'run rdm-journal record on the machine that owns the disk; the target may be remote, the source may not' });
+  }
+  return { path: real, dev: stats.dev, ino: stats.ino };
+}
+
+export function readMountInfo(file: string): MountPoint[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return []; // no /proc: nothing to check against; inotify will still work on a local disk
+  }
+  const mounts: MountPoint[] = [];
+  for (const line of text.split('\n')) {
+    const fields = line.split(' ');
+    const dash = fields.indexOf('-');
+    const mountPoint = fields[4];
+    const fsType = fields[dash + 1];
+    if (dash < 0 || mountPoint === undefined || fsType === undefined) continue;
+    mounts.push({ mountPoint: unescapeMountField(mountPoint), fsType });
+  }
+  return mounts;
+}
+
+/** The mount holding `real`: the longest mount point that is a prefix of it; the last one wins ties. */
+export function findMount(real: string, mounts: readonly MountPoint[]): MountPoint | undefined {
+  let best: MountPoint | undefined;
+  for (const mount of mounts) {
+    const inside = real === mount.mountPoint || mount.mountPoint === '/' ||
+      real.startsWith(mount.mountPoint.endsWith('/') ? mount.mountPoint : mount.mountPoint + '/');
+    if (inside && (!best || mount.mountPoint.length >= best.mountPoint.length)) best = mount;
+  }
+  return best;
+}
+
+function unescapeMountField(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+}
