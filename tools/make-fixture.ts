@@ -1,0 +1,63 @@
+/**
+ * Writes journal-format/fixtures/v<N>/: a small journal holding every op type, and expected.json
+ * describing it. Run once per released format version; a released fixture is never regenerated.
+ *
+ *   node --import tsx tools/make-fixture.ts journal-format/fixtures/v1
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FORMAT_VERSION, Journal } from '../src/journal.js';
+import { makeAppend, type Op } from '../src/op.js';
+
+const AT = Date.UTC(2026, 10, 24, 12, 0, 0);
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+const ops: Op[] = [
+  { type: 'create', at: AT, file: 'p00000001.pack', ino: 1001 },
+  makeAppend('p00000001.pack', 0, bytes('first transaction;'), AT + 1),
+  makeAppend('p00000001.pack', 18, bytes('second;'), AT + 2),
+  { type: 'create', at: AT + 3, file: 'p00000002.pack', ino: 1002 },
+  makeAppend('p00000002.pack', 0, Buffer.alloc(300, 0xab), AT + 4),
+  { type: 'create', at: AT + 5, file: 'db.idindex', ino: 1003 },
+  makeAppend('db.idindex', 0, bytes('index'), AT + 6),
+  { type: 'delete', at: AT + 7, file: 'p00000001.pack', size: 25 },
+  { type: 'resync', at: AT + 8, reason: 'shrunk', detail: 'db.idindex shrank from 5 to 2 bytes; recorded again from offset 0',
+    file: 'db.idindex', recordedSize: 5, foundSize: 2 },
+  { type: 'delete', at: AT + 9, file: 'db.idindex', size: 5 },
+  { type: 'create', at: AT + 10, file: 'db.idindex', ino: 1003 },
+  makeAppend('db.idindex', 0, bytes('ix'), AT + 11),
+  { type: 'resync', at: AT + 12, reason: 'overflow', detail: 'the kernel dropped inotify events (queue overflow); rescanning the source' },
+  makeAppend('p00000002.pack', 300, bytes('tail'), AT + 13),
+];
+
+async function makeFixture(dir: string): Promise<void> {
+  const journalDir = path.join(dir, 'journal');
+  if (existsSync(journalDir)) throw new Error(`${journalDir} exists: released fixtures are never regenerated`);
+  mkdirSync(dir, { recursive: true });
+  const journal = await Journal.open(journalDir, { create: true });
+  await journal.bindSource({ path: '/srv/rdm/DB.rdm', dev: 2049, ino: 131073 });
+  await journal.append(ops.slice(0, 8));
+  await journal.append(ops.slice(8));
+  const files = Object.fromEntries([...journal.fileStates()].map(([name, state]) => [name, state]));
+  await journal.close();
+  const expected = {
+    version: FORMAT_VERSION,
+    source: { path: '/srv/rdm/DB.rdm', dev: 2049, ino: 131073 },
+    head: ops.length,
+    ops: ops.map((op, i) => ({ seq: i + 1, ...describe(op) })),
+    fileStates: files,
+    contents: { 'p00000002.pack': sha256(Buffer.concat([Buffer.alloc(300, 0xab), bytes('tail')])), 'db.idindex': sha256(bytes('ix')) },
+  };
+  writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+}
+
+function describe(op: Op): Record<string, unknown> {
+  return op.type === 'append' ? { ...op, data: undefined, dataLength: op.data.length, dataSha256: sha256(op.data) } : { ...op };
+}
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+await makeFixture(process.argv[2] ?? `journal-format/fixtures/v${FORMAT_VERSION}`);
