@@ -16,6 +16,11 @@ import { RdmJournalError, isErrnoException } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 
 export const FORMAT_VERSION = 1;
+/**
+ * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
+ * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
+ */
+const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 
 export interface SourceIdentity { path: string; dev: number; ino: number }
 
@@ -80,7 +85,7 @@ export class Journal {
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
     const where = path.resolve(location);
     const isNew = checkJournalDirectory(where, options.create ?? false);
-    const db: Db = new Level(where, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: isNew });
+    const db: Db = new Level(where, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES });
     try {
       await db.open();
     } catch (err) {

@@ -1,0 +1,130 @@
+// Typed wrapper over our own inotify addon (inotify.c). Exists because Node's
+// fs.watch silently drops IN_Q_OVERFLOW and rename cookies; see RDM.md.
+import { createRequire } from 'node:module';
+
+/** One kernel event. `name` is '' for events about the watched path itself. */
+export interface InotifyEvent {
+  wd: number;
+  mask: number;
+  cookie: number;
+  name: string;
+}
+
+interface NativeInotify {
+  addWatch(path: string, mask: number): number;
+  removeWatch(wd: number): void;
+  close(): void;
+  ref(): void;
+  unref(): void;
+  readonly closed: boolean;
+  readonly fd: number;
+}
+
+interface NativeBinding {
+  Inotify: new (onEvents: (events: InotifyEvent[]) => void) => NativeInotify;
+  constants: Record<ConstantName, number>;
+  liveInstances(): number;
+}
+
+type ConstantName =
+  | 'IN_ACCESS' | 'IN_MODIFY' | 'IN_ATTRIB' | 'IN_CLOSE_WRITE' | 'IN_CLOSE_NOWRITE' | 'IN_OPEN'
+  | 'IN_MOVED_FROM' | 'IN_MOVED_TO' | 'IN_CREATE' | 'IN_DELETE' | 'IN_DELETE_SELF' | 'IN_MOVE_SELF'
+  | 'IN_UNMOUNT' | 'IN_Q_OVERFLOW' | 'IN_IGNORED' | 'IN_ONLYDIR' | 'IN_DONT_FOLLOW'
+  | 'IN_EXCL_UNLINK' | 'IN_MASK_ADD' | 'IN_ISDIR' | 'IN_ONESHOT' | 'IN_ALL_EVENTS';
+
+// Same relative path from src/inotify/ (tsx) and dist/inotify/ (tsc, rootDir src).
+const native = createRequire(import.meta.url)('../../build/Release/rdm_inotify.node') as NativeBinding;
+
+/**
+ * One inotify instance, polled on the event loop. `onEvents` gets every event
+ * read in one wakeup, in kernel order; an IN_Q_OVERFLOW event (wd -1) means
+ * events were lost and the watched directories must be rescanned. If
+ * `onEvents` throws, the error is raised as an uncaughtException and the
+ * instance stays open. While open it keeps the process alive unless unref()ed.
+ */
+export class Inotify {
+  readonly #handle: NativeInotify;
+
+  constructor(onEvents: (events: InotifyEvent[]) => void) {
+    // The native handle holds its callback strongly while open, and this
+    // closure holds `this`: an open Inotify is never collected under its user.
+    this.#handle = new native.Inotify((events) => onEvents.call(this, events));
+  }
+
+  /** Returns the watch descriptor. Throws errors with code 'ENOENT', 'ENOSPC'... or 'ERR_INOTIFY_CLOSED'. */
+  addWatch(path: string, mask: number): number {
+    return this.#handle.addWatch(path, mask);
+  }
+
+  /** Removing a watch the kernel already dropped (deleted dir, IN_ONESHOT), or after close(), is a no-op. */
+  removeWatch(wd: number): void {
+    try {
+      this.#handle.removeWatch(wd);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
+    }
+  }
+
+  /** Releases the inotify fd at once; no event is delivered afterwards. Idempotent. */
+  close(): void {
+    this.#handle.close();
+  }
+
+  ref(): void {
+    this.#handle.ref();
+  }
+
+  unref(): void {
+    this.#handle.unref();
+  }
+
+  get closed(): boolean {
+    return this.#handle.closed;
+  }
+
+  /** The inotify fd, -1 once closed. */
+  get fd(): number {
+    return this.#handle.fd;
+  }
+}
+
+const c = native.constants;
+export const IN_ACCESS = c.IN_ACCESS;
+export const IN_MODIFY = c.IN_MODIFY;
+export const IN_ATTRIB = c.IN_ATTRIB;
+export const IN_CLOSE_WRITE = c.IN_CLOSE_WRITE;
+export const IN_CLOSE_NOWRITE = c.IN_CLOSE_NOWRITE;
+export const IN_OPEN = c.IN_OPEN;
+export const IN_MOVED_FROM = c.IN_MOVED_FROM;
+export const IN_MOVED_TO = c.IN_MOVED_TO;
+export const IN_CREATE = c.IN_CREATE;
+export const IN_DELETE = c.IN_DELETE;
+export const IN_DELETE_SELF = c.IN_DELETE_SELF;
+export const IN_MOVE_SELF = c.IN_MOVE_SELF;
+export const IN_UNMOUNT = c.IN_UNMOUNT;
+export const IN_Q_OVERFLOW = c.IN_Q_OVERFLOW;
+export const IN_IGNORED = c.IN_IGNORED;
+export const IN_ONLYDIR = c.IN_ONLYDIR;
+export const IN_DONT_FOLLOW = c.IN_DONT_FOLLOW;
+export const IN_EXCL_UNLINK = c.IN_EXCL_UNLINK;
+export const IN_MASK_ADD = c.IN_MASK_ADD;
+export const IN_ISDIR = c.IN_ISDIR;
+export const IN_ONESHOT = c.IN_ONESHOT;
+export const IN_ALL_EVENTS = c.IN_ALL_EVENTS;
+
+// Single bits only, so a mask prints as the flags it is made of.
+const FLAG_NAMES = (Object.keys(c) as ConstantName[]).filter((name) => name !== 'IN_ALL_EVENTS');
+
+/** "IN_CREATE|IN_ISDIR" for logs; unknown bits as hex, 0 as "0". */
+export function describeMask(mask: number): string {
+  let rest = mask >>> 0;
+  const parts: string[] = [];
+  for (const name of FLAG_NAMES) {
+    if ((rest & c[name]) !== 0) {
+      parts.push(name);
+      rest = (rest & ~c[name]) >>> 0;
+    }
+  }
+  if (rest !== 0) parts.push(`0x${rest.toString(16)}`);
+  return parts.length > 0 ? parts.join('|') : '0';
+}

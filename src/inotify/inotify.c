@@ -1,0 +1,354 @@
+/* Thin inotify binding for Node: plain C against node_api.h.
+ *
+ * One Inotify object owns one inotify fd, polled on the Node event loop with
+ * uv_poll (level-triggered, callbacks on the JS thread, no thread, no timer).
+ * Each wakeup reads the fd until EAGAIN and makes ONE JS call with the batch,
+ * so IN_Q_OVERFLOW is delivered like any other event, never dropped.
+ *
+ * Lifetime invariants:
+ * - While open, a strong reference keeps the JS object (and so this struct)
+ *   alive, like a listening socket; close() drops it.
+ * - close() releases the fd at once: max_user_instances is small (128) and a
+ *   lingering instance makes the next inotify_init1 fail with EMFILE.
+ * - The struct is freed only after BOTH the uv_close callback (libuv is done
+ *   with the embedded uv_poll_t) and the napi finalizer (JS is done with it).
+ * - The async cleanup hook stays registered until the uv_close callback ran,
+ *   so a worker/env teardown waits for the handle instead of aborting on it.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <node_api.h>
+#include <uv.h>
+
+/* Bound one wakeup's batch (16 x 64 KiB); the poll is level-triggered, so
+ * whatever is left wakes us again on the next loop turn. */
+#define MAX_READS_PER_WAKEUP 16
+
+typedef struct {
+  napi_env env;
+  int fd;                 /* -1 once closed */
+  bool poll_busy;         /* uv_poll_init done, uv_close callback not yet run */
+  bool finalized;         /* napi finalizer ran */
+  uv_poll_t poll;
+  napi_ref self;          /* strong while open */
+  napi_ref on_events;
+  napi_async_context async_ctx;
+  napi_async_cleanup_hook_handle cleanup;
+} Instance;
+
+/* Structs not yet freed, across all threads (test hook for leak checks). */
+static int live_instances;
+
+static void throw_code(napi_env env, const char* code, const char* msg) {
+  napi_value c, m, err;
+  napi_create_string_utf8(env, code, NAPI_AUTO_LENGTH, &c);
+  napi_create_string_utf8(env, msg, NAPI_AUTO_LENGTH, &m);
+  napi_create_error(env, c, m, &err);
+  napi_throw(env, err);
+}
+
+/* An Error shaped like Node's own system errors: code 'ENOENT', errno -2,
+ * syscall, path, message "ENOENT: no such file or directory, syscall 'path'". */
+static napi_value errno_error(napi_env env, int err, const char* syscall, const char* path) {
+  const char* name = uv_err_name(-err);
+  const char* text = uv_strerror(-err);
+  const char* fmt = path ? "%s: %s, %s '%s'" : "%s: %s, %s%s";
+  int len = snprintf(NULL, 0, fmt, name, text, syscall, path ? path : "");
+  char* msg = malloc((size_t)len + 1);
+  napi_value code, message, error, value;
+  if (msg) snprintf(msg, (size_t)len + 1, fmt, name, text, syscall, path ? path : "");
+  napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &code);
+  napi_create_string_utf8(env, msg ? msg : name, NAPI_AUTO_LENGTH, &message);
+  free(msg);
+  napi_create_error(env, code, message, &error);
+  napi_create_int32(env, -err, &value);
+  napi_set_named_property(env, error, "errno", value);
+  napi_create_string_utf8(env, syscall, NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, error, "syscall", value);
+  if (path) {
+    napi_create_string_utf8(env, path, NAPI_AUTO_LENGTH, &value);
+    napi_set_named_property(env, error, "path", value);
+  }
+  return error;
+}
+
+static void maybe_free(Instance* in) {
+  if (in->poll_busy || !in->finalized) return;
+  __atomic_sub_fetch(&live_instances, 1, __ATOMIC_RELAXED);
+  free(in);
+}
+
+static void on_poll_closed(uv_handle_t* handle) {
+  Instance* in = handle->data;
+  in->poll_busy = false;
+  /* Removing the hook also tells a teardown in progress that we are done. */
+  if (in->cleanup) napi_remove_async_cleanup_hook(in->cleanup);
+  in->cleanup = NULL;
+  maybe_free(in);
+}
+
+static void close_instance(Instance* in) {
+  if (in->fd < 0) return;
+  if (in->poll_busy) {
+    /* uv_close stops the poll and drops the fd from epoll synchronously;
+     * only its callback is deferred. So the fd can be closed right after. */
+    uv_poll_stop(&in->poll);
+    uv_close((uv_handle_t*)&in->poll, on_poll_closed);
+  }
+  close(in->fd);
+  in->fd = -1;
+  if (in->self) napi_delete_reference(in->env, in->self);
+  if (in->on_events) napi_delete_reference(in->env, in->on_events);
+  if (in->async_ctx) napi_async_destroy(in->env, in->async_ctx);
+  in->self = in->on_events = NULL;
+  in->async_ctx = NULL;
+}
+
+static void on_env_cleanup(napi_async_cleanup_hook_handle handle, void* data) {
+  (void)handle; /* removed in on_poll_closed, which signals completion */
+  close_instance(data);
+}
+
+static void finalize(napi_env env, void* data, void* hint) {
+  Instance* in = data;
+  (void)env;
+  (void)hint;
+  in->finalized = true;
+  close_instance(in); /* only reachable while open during env teardown */
+  maybe_free(in);
+}
+
+static void set_u32(napi_env env, napi_value obj, const char* key, uint32_t v) {
+  napi_value value;
+  napi_create_uint32(env, v, &value);
+  napi_set_named_property(env, obj, key, value);
+}
+
+static napi_value event_object(napi_env env, const struct inotify_event* ev) {
+  napi_value obj, value;
+  napi_create_object(env, &obj);
+  napi_create_int32(env, ev->wd, &value);
+  napi_set_named_property(env, obj, "wd", value);
+  set_u32(env, obj, "mask", ev->mask);
+  set_u32(env, obj, "cookie", ev->cookie);
+  /* name is NUL-padded to len; non-UTF-8 bytes become U+FFFD */
+  napi_create_string_utf8(env, ev->name, ev->len ? strnlen(ev->name, ev->len) : 0, &value);
+  napi_set_named_property(env, obj, "name", value);
+  return obj;
+}
+
+/* Deliver through napi_make_callback so nextTicks and microtasks run after
+ * the call; a throw becomes an uncaughtException instead of vanishing. */
+static void deliver(Instance* in, napi_value batch) {
+  napi_env env = in->env;
+  napi_value recv, fn, result, exception;
+  bool pending = false;
+  napi_get_reference_value(env, in->self, &recv);
+  napi_get_reference_value(env, in->on_events, &fn);
+  napi_make_callback(env, in->async_ctx, recv, fn, 1, &batch, &result);
+  napi_is_exception_pending(env, &pending);
+  if (pending && napi_get_and_clear_last_exception(env, &exception) == napi_ok)
+    napi_fatal_exception(env, exception);
+}
+
+static void on_readable(uv_poll_t* poll, int status, int events) {
+  Instance* in = poll->data;
+  napi_env env = in->env;
+  napi_handle_scope scope;
+  napi_value batch;
+  uint32_t count = 0;
+  int err = status < 0 ? -status : 0;
+  char buf[65536] __attribute__((aligned(__alignof__(struct inotify_event))));
+  (void)events;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  napi_create_array(env, &batch);
+  for (int reads = 0; !err && reads < MAX_READS_PER_WAKEUP; reads++) {
+    ssize_t len = read(in->fd, buf, sizeof buf);
+    if (len < 0 && errno == EINTR) continue;
+    if (len < 0 && errno != EAGAIN) err = errno;
+    if (len <= 0) break;
+    for (char* p = buf; p < buf + len;) {
+      const struct inotify_event* ev = (const struct inotify_event*)p;
+      napi_set_element(env, batch, count++, event_object(env, ev));
+      p += sizeof(struct inotify_event) + ev->len;
+    }
+  }
+  if (count > 0) deliver(in, batch);
+  if (err && in->fd >= 0) {
+    /* Unreadable fd: stop, or the level-triggered poll would spin. */
+    close_instance(in);
+    napi_fatal_exception(env, errno_error(env, err, "read", NULL));
+  }
+  napi_close_handle_scope(env, scope);
+}
+
+static Instance* unwrap(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv) {
+  napi_value self;
+  Instance* in = NULL;
+  napi_get_cb_info(env, info, argc, argv, &self, NULL);
+  if (napi_unwrap(env, self, (void**)&in) != napi_ok || !in) {
+    napi_throw_type_error(env, "ERR_INVALID_THIS", "Illegal invocation");
+    return NULL;
+  }
+  return in;
+}
+
+static napi_value js_new(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1], self, target, name;
+  napi_valuetype type = napi_undefined;
+  uv_loop_t* loop;
+  Instance* in;
+  int fd, rc;
+  napi_get_cb_info(env, info, &argc, argv, &self, NULL);
+  napi_get_new_target(env, info, &target);
+  if (!target) return throw_code(env, "ERR_CONSTRUCT_CALL_REQUIRED", "Inotify must be called with new"), NULL;
+  if (argc >= 1) napi_typeof(env, argv[0], &type);
+  if (type != napi_function)
+    return throw_code(env, "ERR_INVALID_ARG_TYPE", "onEvents must be a function"), NULL;
+  fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (fd < 0) return napi_throw(env, errno_error(env, errno, "inotify_init1", NULL)), NULL;
+  in = calloc(1, sizeof *in);
+  if (!in) return close(fd), throw_code(env, "ENOMEM", "out of memory"), NULL;
+  in->env = env;
+  in->fd = fd;
+  if (napi_wrap(env, self, in, finalize, NULL, NULL) != napi_ok) return close(fd), free(in), NULL;
+  __atomic_add_fetch(&live_instances, 1, __ATOMIC_RELAXED);
+  /* From here on the finalizer owns `in`; failures just close it. */
+  napi_create_string_utf8(env, "rdm_inotify", NAPI_AUTO_LENGTH, &name);
+  if (napi_create_reference(env, self, 1, &in->self) != napi_ok ||
+      napi_create_reference(env, argv[0], 1, &in->on_events) != napi_ok ||
+      napi_async_init(env, self, name, &in->async_ctx) != napi_ok ||
+      napi_get_uv_event_loop(env, &loop) != napi_ok)
+    return close_instance(in), NULL;
+  if ((rc = uv_poll_init(loop, &in->poll, fd)) != 0)
+    return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_init", NULL)), NULL;
+  in->poll_busy = true;
+  in->poll.data = in;
+  if ((rc = uv_poll_start(&in->poll, UV_READABLE, on_readable)) != 0)
+    return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_start", NULL)), NULL;
+  if (napi_add_async_cleanup_hook(env, on_env_cleanup, in, &in->cleanup) != napi_ok)
+    return close_instance(in), NULL;
+  return self;
+}
+
+static napi_value js_add_watch(napi_env env, napi_callback_info info) {
+  size_t argc = 2, len = 0;
+  napi_value argv[2], result;
+  napi_valuetype t0 = napi_undefined, t1 = napi_undefined;
+  uint32_t mask;
+  Instance* in = unwrap(env, info, &argc, argv);
+  if (!in) return NULL;
+  if (in->fd < 0) return throw_code(env, "ERR_INOTIFY_CLOSED", "addWatch on a closed Inotify instance"), NULL;
+  if (argc >= 2) napi_typeof(env, argv[0], &t0), napi_typeof(env, argv[1], &t1);
+  if (t0 != napi_string || t1 != napi_number)
+    return throw_code(env, "ERR_INVALID_ARG_TYPE", "addWatch(path: string, mask: number)"), NULL;
+  napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
+  char* path = malloc(len + 1);
+  if (!path) return throw_code(env, "ENOMEM", "out of memory"), NULL;
+  napi_get_value_string_utf8(env, argv[0], path, len + 1, &len);
+  napi_get_value_uint32(env, argv[1], &mask);
+  int wd = -1;
+  if (strlen(path) != len) throw_code(env, "ERR_INVALID_ARG_VALUE", "path must not contain NUL bytes");
+  else if ((wd = inotify_add_watch(in->fd, path, mask)) < 0)
+    napi_throw(env, errno_error(env, errno, "inotify_add_watch", path));
+  free(path);
+  if (wd < 0) return NULL;
+  napi_create_int32(env, wd, &result);
+  return result;
+}
+
+static napi_value js_remove_watch(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_valuetype type = napi_undefined;
+  int32_t wd;
+  Instance* in = unwrap(env, info, &argc, argv);
+  if (!in) return NULL;
+  if (argc >= 1) napi_typeof(env, argv[0], &type);
+  if (type != napi_number) return throw_code(env, "ERR_INVALID_ARG_TYPE", "removeWatch(wd: number)"), NULL;
+  napi_get_value_int32(env, argv[0], &wd);
+  /* closing the fd already removed every watch */
+  if (in->fd >= 0 && inotify_rm_watch(in->fd, wd) < 0)
+    napi_throw(env, errno_error(env, errno, "inotify_rm_watch", NULL));
+  return NULL;
+}
+
+static napi_value js_close(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (in) close_instance(in);
+  return NULL;
+}
+
+static napi_value js_ref(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (in && in->fd >= 0) uv_ref((uv_handle_t*)&in->poll);
+  return NULL;
+}
+
+static napi_value js_unref(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (in && in->fd >= 0) uv_unref((uv_handle_t*)&in->poll);
+  return NULL;
+}
+
+static napi_value js_fd(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  napi_value result;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (!in) return NULL;
+  napi_create_int32(env, in->fd, &result);
+  return result;
+}
+
+static napi_value js_closed(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  napi_value result;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (!in) return NULL;
+  napi_get_boolean(env, in->fd < 0, &result);
+  return result;
+}
+
+static napi_value js_live_instances(napi_env env, napi_callback_info info) {
+  napi_value result;
+  (void)info;
+  napi_create_int32(env, __atomic_load_n(&live_instances, __ATOMIC_RELAXED), &result);
+  return result;
+}
+
+#define METHOD(name, fn) {name, NULL, fn, NULL, NULL, NULL, napi_default_method, NULL}
+#define GETTER(name, fn) {name, NULL, NULL, fn, NULL, NULL, napi_configurable, NULL}
+#define CONSTANT(c) set_u32(env, constants, #c, c)
+
+NAPI_MODULE_INIT() {
+  napi_value cls, constants, fn;
+  napi_property_descriptor props[] = {
+      METHOD("addWatch", js_add_watch), METHOD("removeWatch", js_remove_watch),
+      METHOD("close", js_close),        METHOD("ref", js_ref),
+      METHOD("unref", js_unref),        GETTER("fd", js_fd),
+      GETTER("closed", js_closed),
+  };
+  napi_define_class(env, "Inotify", NAPI_AUTO_LENGTH, js_new, NULL, sizeof props / sizeof *props, props, &cls);
+  napi_set_named_property(env, exports, "Inotify", cls);
+  napi_create_function(env, "liveInstances", NAPI_AUTO_LENGTH, js_live_instances, NULL, &fn);
+  napi_set_named_property(env, exports, "liveInstances", fn);
+  napi_create_object(env, &constants);
+  CONSTANT(IN_ACCESS); CONSTANT(IN_MODIFY); CONSTANT(IN_ATTRIB); CONSTANT(IN_CLOSE_WRITE);
+  CONSTANT(IN_CLOSE_NOWRITE); CONSTANT(IN_OPEN); CONSTANT(IN_MOVED_FROM); CONSTANT(IN_MOVED_TO);
+  CONSTANT(IN_CREATE); CONSTANT(IN_DELETE); CONSTANT(IN_DELETE_SELF); CONSTANT(IN_MOVE_SELF);
+  CONSTANT(IN_UNMOUNT); CONSTANT(IN_Q_OVERFLOW); CONSTANT(IN_IGNORED); CONSTANT(IN_ONLYDIR);
+  CONSTANT(IN_DONT_FOLLOW); CONSTANT(IN_EXCL_UNLINK); CONSTANT(IN_MASK_ADD); CONSTANT(IN_ISDIR);
+  CONSTANT(IN_ONESHOT); CONSTANT(IN_ALL_EVENTS);
+  napi_set_named_property(env, exports, "constants", constants);
+  return exports;
+}
