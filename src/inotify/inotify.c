@@ -120,7 +120,11 @@ static void finalize(napi_env env, void* data, void* hint) {
   (void)env;
   (void)hint;
   in->finalized = true;
-  close_instance(in); /* only reachable while open during env teardown */
+  /* A no-op in practice: the strong ref prevents GC while open, and the
+   * cleanup hook (which holds the napi env) closes us before env teardown
+   * runs finalizers. If that ever changes, closing beats a live poll on a
+   * dead env. */
+  close_instance(in);
   maybe_free(in);
 }
 

@@ -1,0 +1,15 @@
+{
+  "targets": [
+    {
+      "target_name": "rdm_inotify",
+      "sources": ["src/inotify/inotify.c"],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags": ["-O2", "-Wall", "-Wextra"],
+      "cflags!": ["-Wno-unused-parameter"],
+      "cflags_c": ["-std=gnu11"],
+      "configurations": {
+        "Release": { "cflags!": ["-O3"] }
+      }
+    }
+  ]
+}
