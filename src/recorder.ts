@@ -7,7 +7,7 @@
  * file, after an overflow) and records, in this order:
  *   1. appends of already-recorded files, to their end (so pack N is complete before N+1 exists
  *      in the journal: the engine never appends to N once N+1 exists, and N+1 was opened first);
- *   2. files that shrank or whose name now refers to another inode: resync + delete;
+ *   2. files that shrank (resync + delete), and files whose name now holds another inode (delete);
  *   3. new files, ascending: create, then their bytes;
  *   4. deletes of files that are gone, ascending;
  *   5. resync markers for files that came and went before they could be opened.
@@ -207,25 +207,27 @@ export class Recorder {
     for (const name of names) this.openIfNew(name);
     const missed = [...this.missed].filter((name) => !this.handles.some((h) => h.name === name)).sort(compareFileNames);
     this.missed.clear();
-    const creating = this.handles.some((h) => !h.recorded);
-    const looked = this.handles.filter((h) => full || creating || names.has(h.name));
-    const gone = new Set(looked.filter((h) => !this.isPresent(h)));
+    // Files opened from here on (by event callbacks during the awaits below) wait for the next
+    // pass: their creation may only be recorded after a drain that started after they existed.
+    const fresh = this.handles.filter((h) => !h.recorded);
+    const looked = this.handles.filter((h) => h.recorded && (full || fresh.length > 0 || names.has(h.name)));
+    const gone = new Set([...looked, ...fresh].filter((h) => !this.isPresent(h)));
 
-    for (const handle of this.sorted(looked.filter((h) => h.recorded))) {
+    for (const handle of this.sorted(looked)) {
       const shrunk = await this.drain(handle, writer);
-      const replaced = gone.has(handle) && this.handles.some((h) => h.name === handle.name && !h.recorded);
       if (shrunk !== null) {
         await writer.add(this.resync('shrunk', handle.name, handle.size, shrunk));
         await this.recordDelete(handle, writer, { close: false });
         handle.recorded = false;
         handle.size = 0;
-      } else if (replaced) {
-        await writer.add(this.resync('replaced', handle.name, handle.size, undefined));
+        fresh.push(handle);
+      } else if (gone.has(handle) && fresh.some((h) => h.name === handle.name)) {
+        // Its name now holds a new file: the old one, read to its end, goes first. Nothing was lost.
         await this.recordDelete(handle, writer, { close: true });
         gone.delete(handle);
       }
     }
-    for (const handle of this.sorted(this.handles.filter((h) => !h.recorded))) {
+    for (const handle of this.sorted(fresh)) {
       await writer.add({ type: 'create', at: Date.now(), file: handle.name, ino: handle.ino });
       this.stats.created += 1;
       handle.recorded = true;
