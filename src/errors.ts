@@ -15,6 +15,13 @@ export type ErrorCode =
   | 'JOURNAL_VERSION'
   | 'JOURNAL_CORRUPT'
   | 'INOTIFY_LIMIT'
+  | 'TARGET_UNUSABLE'          // not a directory, cannot be created, written by a newer version
+  | 'TARGET_LOCKED'            // another replay or backup is writing it
+  | 'TARGET_NOT_EMPTY'         // holds files but no cursor: maybe a live database
+  | 'TARGET_DIVERGED'          // changed since the replay stopped
+  | 'TARGET_OTHER_JOURNAL'     // replayed from another journal
+  | 'TARGET_PAST_UNTIL'        // its cursor is already past --until: never rewound
+  | 'TARGET_NO_SPACE'
   | 'IO_ERROR';
 
 export class RdmJournalError extends Error {

@@ -73,10 +73,14 @@ export class Journal {
   private files: Map<string, FileState>;
   private lastSeq: Seq;
   private boundSource: SourceIdentity | null;
+  private readonly waiters = new Set<() => void>();
+  /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
+  readonly createdAt: number;
 
-  private constructor(location: string, db: Db, files: Map<string, FileState>, head: Seq, source: SourceIdentity | null) {
+  private constructor(location: string, db: Db, createdAt: number, files: Map<string, FileState>, head: Seq, source: SourceIdentity | null) {
     this.location = location;
     this.db = db;
+    this.createdAt = createdAt;
     this.files = files;
     this.lastSeq = head;
     this.boundSource = source;
@@ -92,11 +96,11 @@ export class Journal {
       throw openFailure(where, err);
     }
     try {
-      await readOrWriteFormat(db, where, isNew);
+      const createdAt = await readOrWriteFormat(db, where, isNew);
       const files = await loadFileStates(db);
       const head = await readHead(db);
       const source = await readMeta<SourceIdentity>(db, 'source');
-      return new Journal(where, db, files, head, source);
+      return new Journal(where, db, createdAt, files, head, source);
     } catch (err) {
       await db.close();
       throw err;
@@ -154,7 +158,23 @@ export class Journal {
       else this.files.delete(name);
     }
     this.lastSeq = seq;
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
     return seq;
+  }
+
+  /** Resolves once the head is past `after` (ops appended in this process), or when `signal` aborts. */
+  waitForOps(after: Seq, signal?: AbortSignal): Promise<void> {
+    if (this.lastSeq > after || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.waiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.waiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
   }
 
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
@@ -245,15 +265,17 @@ async function readMeta<T>(db: Db, name: string): Promise<T | null> {
   return bytes === undefined ? null : (packr.unpack(bytes) as T);
 }
 
-async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise<void> {
-  const format = await readMeta<{ version?: unknown }>(db, 'format');
+/** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
+async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise<number> {
+  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format');
   if (format === null) {
     if (!isNew) {
       throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
         { hint: 'it is not an rdm-journal journal; choose another --journal' });
     }
-    await db.put(prefixed(PREFIX.meta, 'format'), packr.pack({ version: FORMAT_VERSION, createdAt: Date.now() }), { sync: true });
-    return;
+    const createdAt = Date.now();
+    await db.put(prefixed(PREFIX.meta, 'format'), packr.pack({ version: FORMAT_VERSION, createdAt }), { sync: true });
+    return createdAt;
   }
   const version = format.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -264,6 +286,7 @@ async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise
       `journal ${where} is format version ${version}; this rdm-journal reads versions 1 to ${FORMAT_VERSION}`,
       { hint: 'upgrade rdm-journal to read this journal' });
   }
+  return typeof format.createdAt === 'number' ? format.createdAt : 0;
 }
 
 async function loadFileStates(db: Db): Promise<Map<string, FileState>> {

@@ -43,6 +43,33 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
       await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, out });
     });
 
+  program.command('replay')
+    .description('apply the journal to one or more targets, each from its own durable cursor')
+    .requiredOption('--to <target-dir>', 'a target directory (repeat for several)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
+    .option('--follow', 'keep applying new ops until SIGINT/SIGTERM')
+    .option('--no-delete', 'keep files the source deleted, whole, on the targets')
+    .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
+    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      const { replayCommand } = await import('./replay.js');
+      await replayCommand({ targets: options.to, journal: globals.journal, follow: options.follow ?? false,
+        noDelete: !options.delete, until: options.until, out });
+    });
+
+  program.command('backup')
+    .description('hot backup in one process (drop-in for rdm-hot-backup): record SOURCE and replay it to TARGET until SIGINT/SIGTERM')
+    .argument('<source-dir>', 'the database directory (DB.rdm) to back up; must be on a local filesystem')
+    .argument('<target-dir>', 'the backup directory; the journal goes next to it (<target-dir>.journal) unless --journal is given')
+    .option('--no-delete', 'keep files the source deleted, whole, on the target')
+    .action(async (sourceDir: string, targetDir: string, options: { delete: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      const chosen = program.getOptionValueSource('journal') !== 'default';
+      const { backup } = await import('./backup.js');
+      await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, out });
+    });
+
   try {
     await program.parseAsync(argv);
     return EXIT.ok;

@@ -3,6 +3,7 @@ import { Journal } from '../journal.js';
 import { Recorder, type RecorderStats } from '../recorder.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
+import { untilSignal } from './signals.js';
 
 export interface RecordOptions {
   source: string;
@@ -39,21 +40,6 @@ async function startWithProgress(recorder: Recorder, source: string, out: Output
   } finally {
     clearInterval(ticker);
   }
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      // A second signal while the final pass runs means "now": leave without closing cleanly.
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 function report(out: Output, source: string, journal: Journal, stats: RecorderStats, elapsedMs: number): void {

@@ -1,0 +1,64 @@
+/**
+ * `rdm-journal backup <source-dir> <target-dir>`: a drop-in for the engine's
+ * `rdm-hot-backup SOURCE TARGET`. Records and replays in one process, follows until SIGINT/SIGTERM,
+ * then records what the source holds, applies it, and leaves the target usable.
+ */
+import path from 'node:path';
+import { RdmJournalError } from '../errors.js';
+import { Journal } from '../journal.js';
+import { Recorder } from '../recorder.js';
+import { replay } from '../replayer.js';
+import { checkSource } from '../source.js';
+import type { Output } from './output.js';
+import { formatBytes } from './record.js';
+import { reportReplay } from './replay.js';
+import { untilSignal } from './signals.js';
+
+export interface BackupOptions {
+  source: string;
+  target: string;
+  /** Defaults to `<target>.journal`, next to the target. */
+  journal?: string;
+  noDelete: boolean;
+  out: Output;
+}
+
+export function defaultBackupJournal(target: string): string {
+  return `${path.resolve(target)}.journal`;
+}
+
+export async function backup({ source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
+  const source = checkSource(sourceDir);
+  const targetDir = path.resolve(target);
+  if (targetDir === source.path || targetDir.startsWith(source.path + path.sep)) {
+    throw new RdmJournalError('USAGE', `target ${targetDir} is inside the source ${source.path}`, { hint: 'put the backup outside the database directory' });
+  }
+  const journal = await Journal.open(journalDir ?? defaultBackupJournal(targetDir), { create: true });
+  const stopReplay = new AbortController();
+  const stopWaiting = new AbortController();
+  const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
+  let recording = false;
+  let replaying: Promise<unknown> = Promise.resolve();
+  try {
+    await recorder.start();
+    recording = true;
+    const applied = replay({
+      journal, targets: [targetDir], follow: true, noDelete, signal: stopReplay.signal,
+      onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${journal.head}, ${formatBytes(p.bytes)} written`),
+    });
+    replaying = applied.catch(() => {}); // its error is observed through `applied`
+    out.info(`backing up ${source.path} to ${targetDir} (journal ${journal.location}); stop with Ctrl-C or SIGTERM`);
+    const signal = await Promise.race([untilSignal(stopWaiting.signal), recorder.failed, applied.then(() => 'done' as const)]);
+    out.info(`${signal}: recording and applying what the source holds now, then stopping`);
+    recording = false;
+    await recorder.stop();
+    stopReplay.abort();
+    reportReplay(out, journal, await applied);
+  } finally {
+    stopWaiting.abort();
+    stopReplay.abort();
+    if (recording) await recorder.stop().catch(() => {}); // the error that brought us here wins
+    await replaying;
+    await journal.close();
+  }
+}

@@ -1,0 +1,45 @@
+/** `rdm-journal replay --to <target-dir> ...`: apply the journal to targets, each from its cursor. */
+import path from 'node:path';
+import { RdmJournalError } from '../errors.js';
+import { Journal } from '../journal.js';
+import { replay, resolveUntil, type TargetResult } from '../replayer.js';
+import type { Output } from './output.js';
+import { formatBytes } from './record.js';
+import { untilSignal } from './signals.js';
+
+export interface ReplayCommandOptions {
+  targets: string[];
+  journal: string;
+  follow: boolean;
+  noDelete: boolean;
+  until?: string;
+  out: Output;
+}
+
+export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, out }: ReplayCommandOptions): Promise<void> {
+  const unique = new Set(targets.map((t) => path.resolve(t)));
+  if (unique.size !== targets.length) throw new RdmJournalError('USAGE', 'the same --to target is given twice', { hint: 'give each target once' });
+  const journal = await Journal.open(journalDir);
+  const stop = new AbortController();
+  try {
+    const untilSeq = until === undefined ? undefined : await resolveUntil(journal, until);
+    if (follow) {
+      out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
+      void untilSignal(stop.signal).then((signal) => { out.info(`${signal}: applying what the journal holds, then stopping`); stop.abort(); });
+    }
+    const results = await replay({
+      journal, targets: [...unique], until: untilSeq, follow, noDelete, signal: stop.signal,
+      onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`),
+    });
+    reportReplay(out, journal, results, untilSeq);
+  } finally {
+    stop.abort();
+    await journal.close();
+  }
+}
+
+export function reportReplay(out: Output, journal: Journal, results: TargetResult[], until?: number): void {
+  const lines = results.map((r) =>
+    r.ops === 0 ? `${r.target}: already at op ${r.to}` : `${r.target}: applied ops ${r.from + 1}..${r.to} (${r.ops} ops, ${formatBytes(r.bytes)})`);
+  out.result({ journal: journal.location, head: journal.head, ...(until === undefined ? {} : { until }), targets: results }, lines.join('\n'));
+}

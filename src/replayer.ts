@@ -1,0 +1,116 @@
+/**
+ * The replayer: applies the journal's ops, in order, to one or more targets, each from its own
+ * cursor, in bounded batches (a batch is the unit of fsync and of cursor advance).
+ */
+import { RdmJournalError } from './errors.js';
+import type { Journal } from './journal.js';
+import type { JournalOp, Seq } from './op.js';
+import { Target } from './target.js';
+
+/** A batch closes at this many bytes of data or ops, whichever comes first. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_OPS = 4096;
+
+export interface ReplayOptions {
+  journal: Journal;
+  targets: readonly string[];
+  /** Stop at this seq (inclusive); with `follow`, wait for it. */
+  until?: Seq;
+  /** Keep applying ops as they are appended (in this process) until `signal` aborts. */
+  follow?: boolean;
+  noDelete?: boolean;
+  /** Ends `follow`: the replayer then applies what the journal holds and returns. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ReplayProgress) => void;
+}
+
+export interface ReplayProgress { target: string; seq: Seq; end: Seq; bytes: number }
+export interface TargetResult { target: string; from: Seq; to: Seq; ops: number; bytes: number }
+
+export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
+  const { journal } = options;
+  const targets = await openTargets(journal, options.targets);
+  try {
+    for (const target of targets) await checkTarget(journal, target, options.until);
+    const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
+    for (;;) {
+      const end = Math.min(options.until ?? Number.MAX_SAFE_INTEGER, journal.head);
+      for (const [i, target] of targets.entries()) await catchUp(journal, target, end, results[i]!, options);
+      const waiting = options.follow && end < (options.until ?? Number.MAX_SAFE_INTEGER);
+      if (!waiting || options.signal?.aborted) break;
+      await journal.waitForOps(end, options.signal);
+    }
+    return results;
+  } finally {
+    await Promise.all(targets.map((t) => t.close()));
+  }
+}
+
+/** Opens every target before writing any: a refused target stops the run before anything is written. */
+async function openTargets(journal: Journal, dirs: readonly string[]): Promise<Target[]> {
+  const identity = { createdAt: journal.createdAt, source: journal.source?.path ?? null };
+  const targets: Target[] = [];
+  try {
+    for (const dir of dirs) targets.push(await Target.open(dir, identity));
+  } catch (err) {
+    await Promise.all(targets.map((t) => t.close()));
+    throw err;
+  }
+  return targets;
+}
+
+async function checkTarget(journal: Journal, target: Target, until: Seq | undefined): Promise<void> {
+  if (until !== undefined && target.seq > until) {
+    throw new RdmJournalError('TARGET_PAST_UNTIL', `target ${target.dir} is already at op ${target.seq}, past --until op ${until}`,
+      { hint: 'a target is never rewound: replay --until into a new directory' });
+  }
+  if (target.seq > journal.head) {
+    throw new RdmJournalError('TARGET_DIVERGED', `target ${target.dir} is at op ${target.seq} but journal ${journal.location} ends at op ${journal.head}`,
+      { hint: 'the journal lost ops (restored from an older copy?); replay into a new directory' });
+  }
+  const window: JournalOp[] = [];
+  if (target.applying !== null) {
+    for await (const op of journal.readOps({ after: target.seq, upTo: target.applying })) window.push(op);
+  }
+  target.checkDivergence(window);
+}
+
+async function catchUp(journal: Journal, target: Target, end: Seq, result: TargetResult, options: ReplayOptions): Promise<void> {
+  let batch: JournalOp[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    await target.apply(batch, { noDelete: options.noDelete ?? false });
+    result.to = target.seq;
+    result.ops += batch.length;
+    result.bytes += bytes;
+    options.onProgress?.({ target: target.dir, seq: target.seq, end, bytes: result.bytes });
+    batch = [];
+    bytes = 0;
+  };
+  if (target.seq >= end) return;
+  for await (const op of journal.readOps({ after: target.seq, upTo: end })) {
+    batch.push(op);
+    if (op.type === 'append') bytes += op.data.length;
+    if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) await flush();
+  }
+  if (batch.length > 0) await flush();
+}
+
+/**
+ * Turns `--until` into a seq: a number is a seq; an ISO-8601 time is the last op recorded at or
+ * before it (ops are in record order, so the scan stops at the first op recorded after it).
+ */
+export async function resolveUntil(journal: Journal, value: string): Promise<Seq> {
+  if (/^\d+$/.test(value)) return Number(value);
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(time)) {
+    throw new RdmJournalError('USAGE', `--until ${JSON.stringify(value)} is neither an op number nor an ISO-8601 time`,
+      { hint: 'e.g. --until 1200 or --until 2026-11-24T12:00:00Z' });
+  }
+  let last = 0;
+  for await (const op of journal.readOps()) {
+    if (op.at > time) break;
+    last = op.seq;
+  }
+  return last;
+}

@@ -1,0 +1,329 @@
+/**
+ * A replay target: a directory the journal's ops are applied to, with its own durable cursor.
+ *
+ * The target's control state lives in `<target>/.rdm-journal/`, a small LevelDB holding the cursor.
+ * LevelDB's lock (fcntl, released by the kernel even on SIGKILL) makes one writer per target, and
+ * its synced puts make cursor writes atomic and durable.
+ *
+ * Crash safety: before a batch is applied the cursor records `applying: <last seq of the batch>`;
+ * after its bytes are fsynced the cursor moves to that seq. Applying is idempotent from the cursor:
+ * creates truncate, appends write at their offset, deletes ignore a missing file. So after a crash
+ * the batch is applied again, and only files the batch touched may differ from the cursor's record.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Level } from 'level';
+import { Packr } from 'msgpackr';
+import { RdmJournalError, isErrnoException } from './errors.js';
+import { checksum, type JournalOp, type Seq } from './op.js';
+import { compareFileNames } from './packfile.js';
+
+export const CONTROL_DIR = '.rdm-journal';
+const CURSOR_VERSION = 1;
+const write = promisify(fs.write);
+const fdatasync = promisify(fs.fdatasync);
+const packr = new Packr({ useRecords: false, mapsAsObjects: true, bundleStrings: false, moreTypes: false });
+
+/** Which journal a target was made from: its creation time and source path. */
+export interface JournalIdentity { createdAt: number; source: string | null }
+
+/** What the target holds of one file: its size and last append, to check it without the journal. */
+export interface TargetFile { size: number; tailOffset: number; tailLength: number; tailCrc: number; kept?: boolean }
+
+export interface Cursor {
+  version: number;
+  journal: JournalIdentity;
+  /** Every op up to here is applied and on disk. */
+  seq: Seq;
+  /** A batch up to this seq was being applied when the cursor was written (null when none). */
+  applying: Seq | null;
+  files: Record<string, TargetFile>;
+  updatedAt: number;
+}
+
+export interface ApplyOptions {
+  /** Keep deleted files, whole, on the target. */
+  noDelete?: boolean;
+}
+
+type ControlDb = Level<string, Uint8Array>;
+
+export class Target {
+  readonly dir: string;
+  private readonly control: ControlDb;
+  private cursor: Cursor;
+  private readonly fds = new Map<string, number>();
+  private readonly hadCursor: boolean;
+
+  private constructor(dir: string, control: ControlDb, cursor: Cursor, hadCursor: boolean) {
+    this.dir = dir;
+    this.control = control;
+    this.cursor = cursor;
+    this.hadCursor = hadCursor;
+  }
+
+  /** Opens (creating if absent) and locks a target; refuses one made from another journal. */
+  static async open(dir: string, journal: JournalIdentity): Promise<Target> {
+    const where = path.resolve(dir);
+    makeTargetDirectory(where);
+    const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view' });
+    try {
+      await control.open();
+    } catch (err) {
+      throw controlFailure(where, err);
+    }
+    try {
+      const stored = await control.get('cursor');
+      const cursor = stored ? (packr.unpack(stored) as Cursor) : emptyCursor(journal);
+      checkCursor(where, cursor, journal);
+      await control.put('writing', packr.pack({ pid: process.pid, since: Date.now() }), { sync: true });
+      return new Target(where, control, cursor, stored !== undefined);
+    } catch (err) {
+      await control.close();
+      throw err;
+    }
+  }
+
+  get seq(): Seq { return this.cursor.seq; }
+  /** The batch that was being applied when a previous replay stopped; null if none. */
+  get applying(): Seq | null { return this.cursor.applying; }
+  get files(): Readonly<Record<string, TargetFile>> { return this.cursor.files; }
+
+  /**
+   * Checks that the target holds what its cursor says, so nothing edited after the backup stopped
+   * is overwritten. `window` is the batch that was being applied, if any: files it touched may be
+   * anywhere between the cursor and the batch's end.
+   */
+  checkDivergence(window: readonly JournalOp[]): void {
+    const rewritten = new Set<string>();
+    const appended = new Set<string>();
+    for (const op of window) {
+      if (op.type === 'create' || op.type === 'delete') rewritten.add(op.file);
+      else if (op.type === 'append') appended.add(op.file);
+    }
+    const present = listTarget(this.dir);
+    if (!this.hadCursor && present.size > 0) {
+      const first = [...present.keys()].sort(compareFileNames)[0]!;
+      throw new RdmJournalError('TARGET_NOT_EMPTY', `target ${this.dir} holds files (${first}...) but was never written by rdm-journal replay`,
+        { hint: 'replay into an empty or new directory; this one may be a live database' });
+    }
+    const expected = this.cursor.files;
+    const names = [...new Set([...present.keys(), ...Object.keys(expected)])].sort(compareFileNames);
+    for (const name of names) {
+      if (rewritten.has(name)) continue;
+      const problem = this.findDifference(name, present.get(name), expected[name], appended.has(name));
+      if (problem) {
+        throw new RdmJournalError('TARGET_DIVERGED',
+          `target ${this.dir} was changed after replay stopped at op ${this.cursor.seq}: ${name} ${problem}`,
+          { hint: 'the target was used or edited; replay into a new directory (or restore this one from a copy)' });
+      }
+    }
+  }
+
+  private findDifference(name: string, found: fs.Stats | undefined, want: TargetFile | undefined, mayHaveGrown: boolean): string | null {
+    if (!want) return 'is not in the journal at that op';
+    if (!found) return `is missing (expected ${want.size} bytes)`;
+    if (!found.isFile()) return 'is not a regular file';
+    if (found.size !== want.size && !(mayHaveGrown && found.size > want.size)) return `is ${found.size} bytes, expected ${want.size}`;
+    if (want.tailLength === 0) return null;
+    const tail = Buffer.alloc(want.tailLength);
+    const fd = fs.openSync(path.join(this.dir, name), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      fs.readSync(fd, tail, 0, want.tailLength, want.tailOffset);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return checksum(tail) === want.tailCrc ? null : `has other bytes at ${want.tailOffset}..${want.tailOffset + want.tailLength}`;
+  }
+
+  /**
+   * Applies a batch of consecutive ops: validates all of them against what the target holds
+   * (nothing is written if one is wrong), records the intent, writes, fsyncs, then moves the cursor.
+   */
+  async apply(ops: readonly JournalOp[], { noDelete = false }: ApplyOptions = {}): Promise<void> {
+    if (ops.length === 0) return;
+    const files = planBatch(this.cursor, ops, noDelete);
+    const last = ops[ops.length - 1]!.seq;
+    await this.saveCursor({ ...this.cursor, applying: last });
+    const touched = new Set<number>();
+    let namesChanged = false;
+    try {
+      for (const op of ops) {
+        if (op.type === 'create') {
+          this.closeFile(op.file);
+          const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o644);
+          this.fds.set(op.file, fd);
+          touched.add(fd);
+          namesChanged = true;
+        } else if (op.type === 'append') {
+          const fd = this.openForAppend(op.file);
+          touched.add(fd);
+          await writeFully(fd, op.data, op.offset);
+        } else if (op.type === 'delete') {
+          const fd = this.fds.get(op.file);
+          if (fd !== undefined) await fdatasync(fd); // a kept file must be whole on disk before we forget it
+          this.closeFile(op.file);
+          if (fd !== undefined) touched.delete(fd);
+          if (!noDelete) unlinkIfPresent(this.pathOf(op.file));
+          namesChanged = true;
+        }
+      }
+      for (const fd of touched) await fdatasync(fd);
+      if (namesChanged) fsyncDirectory(this.dir);
+    } catch (err) {
+      throw writeFailure(this.dir, err);
+    }
+    await this.saveCursor({ ...this.cursor, seq: last, applying: null, files });
+  }
+
+  /** Releases the target: the writing mark goes, the lock with it. */
+  async close(): Promise<void> {
+    for (const name of [...this.fds.keys()]) this.closeFile(name);
+    try {
+      await this.control.del('writing', { sync: true });
+    } finally {
+      await this.control.close();
+    }
+  }
+
+  private async saveCursor(cursor: Cursor): Promise<void> {
+    const next = { ...cursor, updatedAt: Date.now() };
+    await this.control.put('cursor', packr.pack(next), { sync: true });
+    this.cursor = next;
+  }
+
+  private openForAppend(name: string): number {
+    let fd = this.fds.get(name);
+    if (fd === undefined) {
+      fd = fs.openSync(this.pathOf(name), fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW);
+      this.fds.set(name, fd);
+    }
+    return fd;
+  }
+
+  private closeFile(name: string): void {
+    const fd = this.fds.get(name);
+    if (fd === undefined) return;
+    fs.closeSync(fd);
+    this.fds.delete(name);
+  }
+
+  private pathOf(name: string): string {
+    return path.join(this.dir, name);
+  }
+}
+
+/**
+ * What the target will hold after `ops`, or JOURNAL_CORRUPT naming the first op that cannot apply.
+ * Names were already checked by decodeOp; here the sequence itself is checked.
+ */
+function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean): Record<string, TargetFile> {
+  const files: Record<string, TargetFile> = { ...cursor.files };
+  let expected = cursor.seq + 1;
+  for (const op of ops) {
+    const refuse = (why: string) => new RdmJournalError('JOURNAL_CORRUPT', `journal op ${op.seq} (${op.type}${'file' in op ? ' ' + op.file : ''}) cannot be applied: ${why}`,
+      { hint: 'the journal was damaged or written by another program; nothing of this batch was written to the target' });
+    if (op.seq !== expected) throw refuse(`expected op ${expected} next`);
+    expected += 1;
+    if (op.type === 'resync') continue;
+    if (op.file === CONTROL_DIR) throw refuse(`${CONTROL_DIR} is reserved for the target's cursor`);
+    const current = files[op.file];
+    const live = current && !current.kept;
+    if (op.type === 'create') {
+      if (live) throw refuse('the file already exists');
+      files[op.file] = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
+    } else if (op.type === 'append') {
+      if (!live) throw refuse('the file does not exist');
+      if (op.offset !== current.size) throw refuse(`offset ${op.offset} is not the file's size ${current.size}`);
+      files[op.file] = { size: op.offset + op.data.length, tailOffset: op.offset, tailLength: op.data.length, tailCrc: op.crc };
+    } else {
+      if (!live) throw refuse('the file does not exist');
+      if (op.size !== current.size) throw refuse(`it gives size ${op.size}, the file has ${current.size}`);
+      if (noDelete) files[op.file] = { ...current, kept: true };
+      else delete files[op.file];
+    }
+  }
+  return files;
+}
+
+function emptyCursor(journal: JournalIdentity): Cursor {
+  return { version: CURSOR_VERSION, journal, seq: 0, applying: null, files: {}, updatedAt: 0 };
+}
+
+function checkCursor(where: string, cursor: Cursor, journal: JournalIdentity): void {
+  if (typeof cursor.version !== 'number' || cursor.version > CURSOR_VERSION) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} was written by a newer rdm-journal (cursor version ${cursor.version})`,
+      { hint: 'upgrade rdm-journal to resume this target' });
+  }
+  if (cursor.journal.createdAt !== journal.createdAt || cursor.journal.source !== journal.source) {
+    throw new RdmJournalError('TARGET_OTHER_JOURNAL',
+      `target ${where} was replayed from another journal (of ${cursor.journal.source ?? 'no source'}, created ${new Date(cursor.journal.createdAt).toISOString()})`,
+      { hint: 'replay each journal into its own target directory' });
+  }
+}
+
+function makeTargetDirectory(where: string): void {
+  try {
+    fs.mkdirSync(where, { recursive: true });
+  } catch (err) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be created: ${(err as Error).message}`,
+      { hint: 'give a directory path you can write to', cause: err });
+  }
+  if (!fs.statSync(where).isDirectory()) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} is not a directory`, { hint: 'give a directory path for --to' });
+  }
+}
+
+function controlFailure(where: string, err: unknown): RdmJournalError {
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  if (isErrnoException(cause, 'LEVEL_LOCKED')) {
+    return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another rdm-journal replay or backup`,
+      { hint: 'wait for it to finish or stop it; one writer per target', cause: err });
+  }
+  return new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be used: ${(cause as Error).message}`,
+    { hint: `check permissions of ${path.join(where, CONTROL_DIR)}`, cause: err });
+}
+
+function writeFailure(where: string, err: unknown): RdmJournalError {
+  if (isErrnoException(err, 'ENOSPC') || isErrnoException(err, 'EDQUOT')) {
+    return new RdmJournalError('TARGET_NO_SPACE', `target ${where} is out of space: ${(err as Error).message}`,
+      { hint: 'free space and run the same replay again: it resumes from its cursor', cause: err });
+  }
+  return new RdmJournalError('IO_ERROR', `writing target ${where} failed: ${(err as Error).message}`,
+    { hint: 'fix the cause and run the same replay again: it resumes from its cursor', cause: err });
+}
+
+/** The target's entries other than its control directory, by name (lstat: links are not followed). */
+function listTarget(dir: string): Map<string, fs.Stats> {
+  const entries = new Map<string, fs.Stats>();
+  for (const name of fs.readdirSync(dir)) {
+    if (name !== CONTROL_DIR) entries.set(name, fs.lstatSync(path.join(dir, name)));
+  }
+  return entries;
+}
+
+async function writeFully(fd: number, data: Uint8Array, offset: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await write(fd, data, done, data.length - done, offset + done);
+    done += bytesWritten;
+  }
+}
+
+function unlinkIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (err) {
+    if (!isErrnoException(err, 'ENOENT')) throw err;
+  }
+}
+
+function fsyncDirectory(dir: string): void {
+  const fd = fs.openSync(dir, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
