@@ -189,10 +189,18 @@ export class Recorder {
     if (handle.ino !== state.ino) return 'replaced';
     const size = fs.fstatSync(handle.fd).size;
     if (size < state.size) return 'shrunk';
-    if (state.tailLength === 0) return null;
-    const tail = Buffer.allocUnsafe(state.tailLength);
-    const { bytesRead } = await read(handle.fd, tail, 0, state.tailLength, state.tailOffset);
-    return bytesRead === state.tailLength && checksum(tail) === state.tailCrc ? null : 'changed';
+    return (await tailMatches(handle.fd, state)) ? null : 'changed';
+  }
+
+  /**
+   * After an event that brought no new bytes: were bytes below the recorded size rewritten? Only
+   * the last recorded append is compared (the engine never writes below the end; this catches a
+   * file rewritten in place by something else, as far as its last append reaches).
+   */
+  private async changedInPlace(handle: Handle): Promise<boolean> {
+    const state = this.journal.fileState(handle.name);
+    if (!state || state.ino !== handle.ino || state.size !== handle.size) return false; // newer bytes not yet committed
+    return !(await tailMatches(handle.fd, state));
   }
 
   private async pass(full: boolean, reason?: 'overflow'): Promise<void> {
@@ -214,9 +222,13 @@ export class Recorder {
     const gone = new Set([...looked, ...fresh].filter((h) => !this.isPresent(h)));
 
     for (const handle of this.sorted(looked)) {
+      const before = handle.size;
       const shrunk = await this.drain(handle, writer);
-      if (shrunk !== null) {
-        await writer.add(this.resync('shrunk', handle.name, handle.size, shrunk));
+      const changed = shrunk === null && handle.size === before && names.has(handle.name) && await this.changedInPlace(handle);
+      if (shrunk !== null || changed) {
+        await writer.add(shrunk !== null
+          ? this.resync('shrunk', handle.name, handle.size, shrunk)
+          : this.resync('changed', handle.name, handle.size, handle.size));
         await this.recordDelete(handle, writer, { close: false });
         handle.recorded = false;
         handle.size = 0;
@@ -320,10 +332,22 @@ export class Recorder {
     return new OpWriter(this.journal, this.sync, this.stats);
   }
 
+  /** Releases the watch and every descriptor; safe to call more than once. */
+  close(): void {
+    this.closeAll();
+  }
+
   private closeAll(): void {
     this.watcher?.close();
     for (const handle of this.handles.splice(0)) fs.closeSync(handle.fd);
   }
+}
+
+async function tailMatches(fd: number, state: FileState): Promise<boolean> {
+  if (state.tailLength === 0) return true;
+  const tail = Buffer.allocUnsafe(state.tailLength);
+  const { bytesRead } = await read(fd, tail, 0, state.tailLength, state.tailOffset);
+  return bytesRead === state.tailLength && checksum(tail) === state.tailCrc;
 }
 
 /**

@@ -13,20 +13,32 @@ export interface RecordOptions {
 }
 
 export async function record({ source: sourceDir, journal: journalDir, once, out }: RecordOptions): Promise<void> {
+  // Listen from the start: a signal during a long snapshot ends recording after it, exit 0.
+  const listening = new AbortController();
+  const signalled = untilSignal(listening.signal);
+  try {
+    await recordUntil(signalled, { source: sourceDir, journal: journalDir, once, out });
+  } finally {
+    listening.abort();
+  }
+}
+
+async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, out }: RecordOptions): Promise<void> {
   const source = checkSource(sourceDir);
   const journal = await Journal.open(journalDir, { create: true });
   const started = Date.now();
+  const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   try {
-    const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
     await startWithProgress(recorder, source.path, out);
     if (!once) {
       out.info(`recording ${source.path} into ${journal.location} (up to op ${journal.head}); stop with Ctrl-C or SIGTERM`);
-      const signal = await Promise.race([untilSignal(), recorder.failed]);
-      out.info(`${signal}: recording what the source holds now, then stopping`);
+      const signal = await Promise.race([signalled, recorder.failed.catch(() => null)]);
+      if (signal) out.info(`${signal}: recording what the source holds now, then stopping`);
     }
-    await recorder.stop();
+    await recorder.stop(); // rethrows what made recording fail, if anything did
     report(out, source.path, journal, recorder.stats, Date.now() - started);
   } finally {
+    recorder.close();
     await journal.close();
   }
 }

@@ -1,0 +1,227 @@
+/** The journal on real LevelDB: dense seqs, file states, invariants, versions, corruption. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Level } from 'level';
+import { Packr } from 'msgpackr';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RdmJournalError } from '../src/errors.js';
+import { Journal, opKey } from '../src/journal.js';
+import { checksum, makeAppend, type JournalOp, type Op } from '../src/op.js';
+import { cleanUp, tempDir } from './support.js';
+
+const test = suite('journal');
+const packr = new Packr({ useRecords: false });
+const opened: Journal[] = [];
+
+test.after.each(async () => {
+  for (const journal of opened.splice(0)) await journal.close().catch(() => undefined);
+});
+test.after(cleanUp);
+
+async function newJournal(): Promise<{ journal: Journal; dir: string }> {
+  const dir = path.join(tempDir('rdm-journal-'), 'j');
+  const journal = await Journal.open(dir, { create: true });
+  opened.push(journal);
+  return { journal, dir };
+}
+
+async function reopen(journal: Journal): Promise<Journal> {
+  await journal.close();
+  opened.splice(opened.indexOf(journal), 1);
+  const again = await Journal.open(journal.location);
+  opened.push(again);
+  return again;
+}
+
+async function allOps(journal: Journal, range?: { after?: number; upTo?: number }): Promise<JournalOp[]> {
+  const ops: JournalOp[] = [];
+  for await (const op of journal.readOps(range)) ops.push(op);
+  return ops;
+}
+
+async function errorOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+async function codeOf(work: () => Promise<unknown>): Promise<string | undefined> {
+  const err = await errorOf(work);
+  assert.ok(err !== undefined, 'expected an error');
+  assert.instance(err, RdmJournalError, `expected an RdmJournalError, got ${String(err)}`);
+  return (err as RdmJournalError).code;
+}
+
+const create = (file: string, ino = 7): Op => ({ type: 'create', at: Date.now(), file, ino });
+const append = (file: string, offset: number, text: string): Op => makeAppend(file, offset, Buffer.from(text));
+const remove = (file: string, size: number): Op => ({ type: 'delete', at: Date.now(), file, size });
+
+/** Writes raw keys and values into a closed journal's LevelDB, as a damaged or newer journal would hold. */
+async function writeRaw(dir: string, entries: Array<[Uint8Array, Uint8Array]>, deletes: Uint8Array[] = []): Promise<void> {
+  const db = new Level<Uint8Array, Uint8Array>(dir, { keyEncoding: 'view', valueEncoding: 'view' });
+  await db.open();
+  try {
+    for (const [key, value] of entries) await db.put(key, value);
+    for (const key of deletes) await db.del(key);
+  } finally {
+    await db.close();
+  }
+}
+
+const metaKey = (name: string) => Buffer.concat([Buffer.of(0x6d), Buffer.from(name, 'utf8')]);
+
+test('append assigns dense seqs from 1, across batches and reopening', async () => {
+  let { journal } = await newJournal();
+  assert.is(journal.head, 0);
+  assert.is(await journal.append([create('p1.pack'), append('p1.pack', 0, 'abc')]), 2);
+  assert.is(await journal.append([append('p1.pack', 3, 'de')]), 3);
+  assert.is(await journal.append([]), 3);
+  journal = await reopen(journal);
+  assert.is(journal.head, 3);
+  assert.is(await journal.append([create('p2.pack')]), 4);
+  assert.equal((await allOps(journal)).map((op) => op.seq), [1, 2, 3, 4]);
+});
+
+test('file state follows create, append and delete, and survives reopening', async () => {
+  let { journal } = await newJournal();
+  await journal.append([create('p1.pack', 42), append('p1.pack', 0, 'abc')]);
+  await journal.append([append('p1.pack', 3, 'de'), create('notes.txt', 43)]);
+  journal = await reopen(journal);
+  assert.equal(journal.fileState('p1.pack'), {
+    ino: 42, size: 5, createdSeq: 1, lastSeq: 3, tailOffset: 3, tailLength: 2, tailCrc: checksum(Buffer.from('de')),
+  });
+  assert.equal(journal.fileState('notes.txt'), { ino: 43, size: 0, createdSeq: 4, lastSeq: 4, tailOffset: 0, tailLength: 0, tailCrc: 0 });
+  await journal.append([remove('p1.pack', 5)]);
+  assert.is(journal.fileState('p1.pack'), undefined);
+  journal = await reopen(journal);
+  assert.equal([...journal.fileStates().keys()], ['notes.txt']);
+});
+
+test('ops read back as written, data and checksum included', async () => {
+  const { journal } = await newJournal();
+  const ops = [create('p1.pack', 9), append('p1.pack', 0, 'hello'), remove('p1.pack', 5),
+    { type: 'resync', at: 5, reason: 'vanished', detail: 'gone', file: 'p0.pack', recordedSize: 3 } as Op];
+  await journal.append(ops);
+  const read = await allOps(journal);
+  assert.equal(read.map(({ seq, ...op }) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data) } : op)),
+    ops.map((op) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data) } : op)));
+});
+
+const violations: Array<[string, Op[]]> = [
+  ['an append at the wrong offset', [append('p1.pack', 2, 'x')]],
+  ['a create of a recorded file', [create('p1.pack')]],
+  ['a delete of an unknown file', [remove('p9.pack', 0)]],
+  ['a delete with the wrong size', [remove('p1.pack', 2)]],
+  ['an append to a file never created', [append('p9.pack', 0, 'x')]],
+];
+for (const [what, bad] of violations) {
+  test(`${what} throws and writes nothing, not even the valid ops of its batch`, async () => {
+    let { journal } = await newJournal();
+    await journal.append([create('p1.pack'), append('p1.pack', 0, 'abc')]);
+    const before = await allOps(journal);
+    const err = await errorOf(() => journal.append([create('p2.pack'), append('p2.pack', 0, 'ok'), ...bad]));
+    assert.instance(err, Error);
+    assert.match((err as Error).message, /invariant/);
+    const unchanged = async (current: Journal) => {
+      assert.is(current.head, 2);
+      assert.equal(await allOps(current), before);
+      assert.is(current.fileState('p2.pack'), undefined);
+      assert.is(current.fileState('p1.pack')?.size, 3);
+    };
+    await unchanged(journal);
+    await unchanged((journal = await reopen(journal)));
+    assert.is(await journal.append([append('p1.pack', 3, 'd')]), 3, 'the next op takes the next seq');
+  });
+}
+
+test('readOps returns the range after < seq <= upTo', async () => {
+  const { journal } = await newJournal();
+  await journal.append([create('a'), append('a', 0, '1'), append('a', 1, '2'), append('a', 2, '3'), append('a', 3, '4')]);
+  const seqs = async (range: { after?: number; upTo?: number }) => (await allOps(journal, range)).map((op) => op.seq);
+  assert.equal(await seqs({}), [1, 2, 3, 4, 5]);
+  assert.equal(await seqs({ after: 2 }), [3, 4, 5]);
+  assert.equal(await seqs({ upTo: 2 }), [1, 2]);
+  assert.equal(await seqs({ after: 1, upTo: 4 }), [2, 3, 4]);
+  assert.equal(await seqs({ after: 5 }), []);
+  assert.equal(await seqs({ after: 3, upTo: 3 }), []);
+});
+
+test('a journal of a newer format version is refused with JOURNAL_VERSION', async () => {
+  const { journal, dir } = await newJournal();
+  await journal.close();
+  opened.splice(0);
+  await writeRaw(dir, [[metaKey('format'), packr.pack({ version: 2, createdAt: Date.now() })]]);
+  assert.is(await codeOf(() => Journal.open(dir)), 'JOURNAL_VERSION');
+});
+
+test('an op whose crc does not match its data reads back as JOURNAL_CORRUPT', async () => {
+  const { journal, dir } = await newJournal();
+  await journal.append([create('p1.pack')]);
+  await journal.close();
+  opened.splice(0);
+  const bad = { ...makeAppend('p1.pack', 0, Buffer.from('abc')), crc: checksum(Buffer.from('abd')) };
+  await writeRaw(dir, [[opKey(2), packr.pack(bad)]]);
+  const again = await Journal.open(dir);
+  opened.push(again);
+  assert.equal((await allOps(again, { upTo: 1 })).map((op) => op.seq), [1]);
+  assert.is(await codeOf(() => allOps(again)), 'JOURNAL_CORRUPT');
+});
+
+test('an op naming a file with a "/" reads back as JOURNAL_CORRUPT', async () => {
+  const { journal, dir } = await newJournal();
+  await journal.close();
+  opened.splice(0);
+  await writeRaw(dir, [[opKey(1), packr.pack({ type: 'create', at: 1, file: '../etc/passwd', ino: 1 })]]);
+  const again = await Journal.open(dir);
+  opened.push(again);
+  assert.is(await codeOf(() => allOps(again)), 'JOURNAL_CORRUPT');
+});
+
+test('a hole in the op sequence reads back as JOURNAL_CORRUPT', async () => {
+  const { journal, dir } = await newJournal();
+  await journal.append([create('a'), append('a', 0, 'x'), append('a', 1, 'y')]);
+  await journal.close();
+  opened.splice(0);
+  await writeRaw(dir, [], [opKey(2)]);
+  const again = await Journal.open(dir);
+  opened.push(again);
+  assert.is(await codeOf(() => allOps(again)), 'JOURNAL_CORRUPT');
+});
+
+test('opening without create: a missing or empty directory is JOURNAL_NOT_FOUND, and nothing is created', async () => {
+  const parent = tempDir('rdm-journal-');
+  const missing = path.join(parent, 'none');
+  assert.is(await codeOf(() => Journal.open(missing)), 'JOURNAL_NOT_FOUND');
+  assert.not.ok(fs.existsSync(missing));
+  fs.mkdirSync(path.join(parent, 'empty'));
+  assert.is(await codeOf(() => Journal.open(path.join(parent, 'empty'))), 'JOURNAL_NOT_FOUND');
+  assert.equal(fs.readdirSync(path.join(parent, 'empty')), []);
+});
+
+test('a LevelDB database without a format record is not taken for a journal', async () => {
+  const dir = path.join(tempDir('rdm-journal-'), 'other');
+  await writeRaw(dir, [[Buffer.from('some-key'), Buffer.from('value')]]);
+  assert.is(await codeOf(() => Journal.open(dir, { create: true })), 'JOURNAL_CORRUPT');
+});
+
+test('a second open of a journal in use is JOURNAL_LOCKED', async () => {
+  const { dir } = await newJournal();
+  assert.is(await codeOf(() => Journal.open(dir)), 'JOURNAL_LOCKED');
+});
+
+test('the source is bound once; another path or inode is JOURNAL_SOURCE_MISMATCH', async () => {
+  let { journal } = await newJournal();
+  await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
+  journal = await reopen(journal);
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+  await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
+  assert.is(await codeOf(() => journal.bindSource({ path: '/srv/b', dev: 1, ino: 2 })), 'JOURNAL_SOURCE_MISMATCH');
+  assert.is(await codeOf(() => journal.bindSource({ path: '/srv/a', dev: 1, ino: 3 })), 'JOURNAL_SOURCE_MISMATCH');
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+});
+
+test.run();
