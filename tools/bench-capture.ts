@@ -6,7 +6,8 @@
  *
  * Measures, on the same machine, one after another:
  *   engine alone    the simulator at full speed writing ~N MiB (keep=0: nothing deleted)
- *   cp -r           copying that directory (page cache warm: the baseline for "moving these bytes")
+ *   cp -r           copying that directory (page cache warm: the baseline for "moving these bytes"),
+ *                   and the same followed by sync, since the journal fsyncs every batch
  *   record --once   snapshot of that directory into a new journal
  *   live            the simulator at full speed with `record` following; time from the engine's
  *                   start to the recorder's exit after SIGTERM (everything captured)
@@ -39,8 +40,12 @@ try {
 
   execFileSync('sync');
   t = process.hrtime.bigint();
-  execFileSync('cp', ['-r', source, path.join(work, 'cp-copy')]);
-  rows.push(['cp -r of the same bytes', seconds(t), bytes]);
+  execFileSync('cp', ['-r', '--reflink=never', source, path.join(work, 'cp-copy')]);
+  rows.push(['cp -r --reflink=never, same bytes', seconds(t), bytes]);
+  t = process.hrtime.bigint();
+  execFileSync('cp', ['-r', '--reflink=never', source, path.join(work, 'cp-sync')]);
+  execFileSync('sync', ['-f', path.join(work, 'cp-sync')]);
+  rows.push(['cp -r, then sync (durable, like the journal)', seconds(t), bytes]);
 
   t = process.hrtime.bigint();
   execFileSync(process.execPath, [CLI, 'record', source, '--journal', path.join(work, 'once.journal'), '--once', '-q']);

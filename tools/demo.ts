@@ -1,12 +1,14 @@
 /**
- * The built-in demo: the simulated engine writes a rotating, vacuuming database while
- * `rdm-journal record` (the real CLI, in its own process) follows it; then the journal is checked
- * against the source, byte for byte.
+ * The built-in demo, the whole story: the simulated engine writes a rotating, vacuuming database
+ * while `rdm-journal record` (the real CLI, in its own process) follows it; `rdm-journal replay`
+ * then makes a copy, and the copy is checked against the source byte for byte; a second replay
+ * with --no-delete keeps every pack the engine deleted, and the engine's own validator checks that
+ * not one transaction is missing from them.
  *
  *   npm run demo [-- --tx 20000 --keep-files]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,8 +35,8 @@ async function demo(): Promise<boolean> {
     const recorderOutput = collect(recorder);
     await waitFor(() => recorderOutput().includes('"event":"info"'), 'the recorder to start', recorder);
 
-    step(`2. engine: ${args.tx} transactions at full speed, 256 KiB packs, keeping the newest 4`);
-    const engine = JSON.parse(await runEngine(db, ['--tx', args.tx!, '--pack-size', String(256 * 1024), '--keep', '4',
+    step(`2. engine: ${args.tx} transactions at full speed, 1 MiB packs, keeping the newest 4`);
+    const engine = JSON.parse(await runEngine(db, ['--tx', args.tx!, '--pack-size', String(1024 * 1024), '--keep', '4',
       '--writes-per-tx', '3', '--seed', '7', '--json']));
     console.log(`   wrote ${engine.transactions} transactions, ${(engine.bytesWritten / 1048576).toFixed(1)} MiB; ` +
       `created ${engine.packsCreated} packs, deleted ${engine.packsDeleted}; now ${engine.firstPack} .. ${engine.lastPack}`);
@@ -45,18 +47,52 @@ async function demo(): Promise<boolean> {
     const result = recorderOutput().split('\n').filter((l) => l.includes('"event":"result"')).map((l) => JSON.parse(l))[0];
     console.log(`   exit ${code}; ${result?.ops} ops recorded, journal at op ${result?.head}, ${result?.resyncs} resyncs`);
 
-    step('4. check: the journal holds exactly the source, byte for byte');
+    const copy = path.join(work, 'DB-COPY.rdm');
+    step(`4. replay: rdm-journal replay --to ${copy}`);
+    console.log(`   ${await runCli(['replay', '--journal', journalDir, '--to', copy])}`);
+
+    step('5. check: the copy holds exactly what the source holds, byte for byte');
     const journal = await Journal.open(journalDir);
-    const report = await verifyDirectory(journal, db).finally(() => journal.close());
-    const packs = validatePacks(db);
-    console.log(`   ${report.files} files, ${(report.bytes / 1048576).toFixed(1)} MiB: ${report.ok ? 'identical' : 'DIFFERENT'}` +
-      `; engine validator on the source: ${packs.ok ? 'whole transactions only' : packs.problems.join('; ')}`);
-    for (const problem of report.problems.slice(0, 10)) console.log(`   - ${problem}`);
-    return code === 0 && report.ok;
+    const [journalVsSource, journalVsCopy] = await Promise.all([verifyDirectory(journal, db), verifyDirectory(journal, copy)])
+      .finally(() => journal.close());
+    const sameBytes = sameFiles(db, copy);
+    console.log(`   source: ${describe(journalVsSource)}; copy: ${describe(journalVsCopy)}; ` +
+      `source and copy compared directly: ${sameBytes ? 'identical' : 'DIFFERENT'}`);
+
+    const everything = path.join(work, 'ALL-PACKS.rdm');
+    step(`6. replay --no-delete: every pack the engine ever wrote, deleted ones included, into ${everything}`);
+    console.log(`   ${await runCli(['replay', '--journal', journalDir, '--to', everything, '--no-delete'])}`);
+    const packs = validatePacks(everything, { requireContiguous: true });
+    console.log(`   engine validator: ${packs.packs.length} packs, transactions 1..${packs.lastTxId}: ` +
+      `${packs.ok ? 'all present, all whole: nothing was lost before a delete' : packs.problems.slice(0, 3).join('; ')}`);
+    const ok = code === 0 && journalVsSource.ok && journalVsCopy.ok && sameBytes && packs.ok && packs.lastTxId === engine.lastTxId;
+    console.log(ok ? 'demo OK' : 'demo FAILED');
+    return ok;
   } finally {
     if (args['keep-files']) console.log(`files kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+function describe(report: { ok: boolean; files: number; bytes: number; problems: string[] }): string {
+  return report.ok ? `${report.files} files, ${(report.bytes / 1048576).toFixed(1)} MiB as recorded` : `DIFFERENT (${report.problems[0]})`;
+}
+
+/** Regular files of two directories: same names, same bytes. */
+function sameFiles(a: string, b: string): boolean {
+  const names = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  const left = names(a);
+  return JSON.stringify(left) === JSON.stringify(names(b)) &&
+    left.every((name) => readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))));
+}
+
+async function runCli(cliArgs: string[]): Promise<string> {
+  const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let text = '';
+  child.stderr!.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  const code = await exitCode(child);
+  if (code !== 0) throw new Error(`rdm-journal ${cliArgs.join(' ')} exited with ${code}: ${text}`);
+  return text.trim();
 }
 
 function runEngine(db: string, engineArgs: string[]): Promise<string> {
