@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'JOURNAL_SOURCE_MISMATCH'
   | 'JOURNAL_VERSION'
   | 'JOURNAL_CORRUPT'
+  | 'JOURNAL_NO_SPACE'
   | 'INOTIFY_LIMIT'
   | 'TARGET_UNUSABLE'          // not a directory, cannot be created, written by a newer version
   | 'TARGET_LOCKED'            // another replay or backup is writing it
@@ -22,7 +23,7 @@ export type ErrorCode =
   | 'TARGET_OTHER_JOURNAL'     // replayed from another journal
   | 'TARGET_PAST_UNTIL'        // its cursor is already past --until: never rewound
   | 'TARGET_NO_SPACE'
-  | 'IO_ERROR';
+  | 'IO_ERROR';                // a source file cannot be read, a target write failed
 
 export class RdmJournalError extends Error {
   readonly code: ErrorCode;

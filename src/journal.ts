@@ -74,6 +74,8 @@ export class Journal {
   private lastSeq: Seq;
   private boundSource: SourceIdentity | null;
   private readonly waiters = new Set<() => void>();
+  /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see resolveUntil). */
+  private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
   readonly createdAt: number;
 
@@ -100,7 +102,9 @@ export class Journal {
       const files = await loadFileStates(db);
       const head = await readHead(db);
       const source = await readMeta<SourceIdentity>(db, 'source');
-      return new Journal(where, db, createdAt, files, head, source);
+      const journal = new Journal(where, db, createdAt, files, head, source);
+      journal.lastAt = head === 0 ? 0 : (await journal.readOp(head)).at;
+      return journal;
     } catch (err) {
       await db.close();
       throw err;
@@ -143,8 +147,11 @@ export class Journal {
     const state = (name: string) => (files.has(name) ? files.get(name) ?? undefined : this.files.get(name));
     const writes: { type: 'put' | 'del'; key: Uint8Array; value?: Uint8Array }[] = [];
     let seq = this.lastSeq;
-    for (const op of ops) {
+    let lastAt = this.lastAt;
+    for (const given of ops) {
       seq += 1;
+      const op = given.at >= lastAt ? given : { ...given, at: lastAt }; // the clock stepped back
+      lastAt = op.at;
       if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
       writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
     }
@@ -152,12 +159,21 @@ export class Journal {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
     }
-    await this.db.batch(writes as never, { sync });
+    try {
+      await this.db.batch(writes as never, { sync });
+    } catch (err) {
+      if (/No space left|quota exceeded/i.test(String((err as Error).message))) {
+        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
+          { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
+      }
+      throw err;
+    }
     for (const [name, fileState] of files) {
       if (fileState) this.files.set(name, fileState);
       else this.files.delete(name);
     }
     this.lastSeq = seq;
+    this.lastAt = lastAt;
     for (const wake of this.waiters) wake();
     this.waiters.clear();
     return seq;
@@ -175,6 +191,16 @@ export class Journal {
       this.waiters.add(wake);
       signal?.addEventListener('abort', wake, { once: true });
     });
+  }
+
+  /** One op by seq; JOURNAL_CORRUPT if it is missing. */
+  async readOp(seq: Seq): Promise<JournalOp> {
+    const bytes = await this.db.get(opKey(seq));
+    if (bytes === undefined) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${seq} (head is ${this.lastSeq})`,
+        { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
+    }
+    return decodeOp(seq, bytes);
   }
 
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */

@@ -24,6 +24,6 @@ export function compareFileNames(a: string, b: string): number {
  * Names come from readdir on the recorder side and from an untrusted journal on the replay side.
  */
 export function isSafeFileName(name: unknown): name is string {
-  return typeof name === 'string' && name.length > 0 && name.length <= 255 &&
+  return typeof name === 'string' && name.length > 0 && Buffer.byteLength(name, 'utf8') <= 255 &&
     name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\0');
 }

@@ -3,38 +3,25 @@
  *
  * It opens every file the moment it appears and holds the descriptor, so bytes appended just
  * before the engine deletes a file are still read (Linux keeps an unlinked file readable through an
- * open descriptor). Work happens in passes; each pass looks at the files events named (or at every
- * file, after an overflow) and records, in this order:
- *   1. appends of already-recorded files, to their end (so pack N is complete before N+1 exists
- *      in the journal: the engine never appends to N once N+1 exists, and N+1 was opened first);
- *   2. files that shrank (resync + delete), and files whose name now holds another inode (delete);
- *   3. new files, ascending: create, then their bytes;
- *   4. deletes of files that are gone, ascending;
- *   5. resync markers for files that came and went before they could be opened.
+ * open descriptor). Work happens in passes, one at a time; each looks at the files events named (or
+ * at every file: at start, after an overflow, on stop) and records, in this order:
+ *   1. the new bytes of recorded files, to their end: pack N is complete before pack N+1's create,
+ *      because N+1 was opened before this read began and the engine never appends to N after
+ *      creating N+1. A file that shrank or whose last recorded bytes changed is marked (resync),
+ *      deleted and recorded again from offset 0 in step 2;
+ *   2. new files, ascending: create, then their bytes (an older file of the same name is deleted
+ *      first);
+ *   3. deletes of files that are gone, ascending;
+ *   4. resync markers for files that came and went before they could be opened.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { RdmJournalError, isErrnoException } from './errors.js';
-import type { Journal, FileState, SourceIdentity } from './journal.js';
-import { MAX_APPEND_BYTES, checksum, makeAppend, type Op, type ResyncReason } from './op.js';
+import { RdmJournalError } from './errors.js';
+import type { Journal, SourceIdentity } from './journal.js';
+import { JournalWriter } from './journal-writer.js';
+import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from './op.js';
 import { compareFileNames } from './packfile.js';
+import { SourceFile } from './source-file.js';
 import { Watcher } from './watcher.js';
-
-const read = promisify(fs.read);
-const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
-/** Ops are committed in batches of about this many bytes: bounded memory, few fsyncs. */
-const BATCH_BYTES = 4 * 1024 * 1024;
-
-/** An open descriptor on a source file, and how much of it the journal holds (or will, once flushed). */
-interface Handle {
-  name: string;
-  fd: number;
-  ino: number;
-  size: number;
-  /** False until its create op is recorded. */
-  recorded: boolean;
-}
 
 export interface RecorderStats {
   passes: number; ops: number; appendedBytes: number; created: number; deleted: number; resyncs: number; overflows: number;
@@ -59,10 +46,12 @@ export class Recorder {
   private readonly dir: string;
   private readonly warn: (message: string) => void;
   private readonly sync: boolean;
-  private readonly handles: Handle[] = [];
+  private readonly files: SourceFile[] = [];
   private readonly pending = new Set<string>();
   /** Names announced as created that were gone before they could be opened. */
   private readonly missed = new Set<string>();
+  /** Deletes found at restart, recorded after the first pass's reads (as the engine deletes last). */
+  private deferredDeletes: DeleteOp[] = [];
   private readonly readBuffer = Buffer.allocUnsafe(MAX_APPEND_BYTES);
   private watcher: Watcher | null = null;
   private overflowed = false;
@@ -119,15 +108,25 @@ export class Recorder {
     if (this.error) throw this.error;
   }
 
-  /** Waits until every event received so far has been recorded (for tests and `--once`). */
+  /** Waits until every event received so far has been recorded. */
   async settle(): Promise<void> {
     while (this.running) await this.running;
     if (this.error) throw this.error;
   }
 
+  /** Releases the watch and every descriptor; safe to call more than once. */
+  close(): void {
+    this.closeAll();
+  }
+
+  /** Runs in the inotify callback: open at once, since the engine may delete the file soon. */
   private look(name: string, appeared: boolean): void {
-    // Open now, in the event callback: the engine may delete the file soon.
-    if (appeared && this.openIfNew(name) === 'absent') this.missed.add(name);
+    try {
+      if (appeared && this.open(name) === 'absent') this.missed.add(name);
+    } catch (err) {
+      this.fail(err as Error);
+      return;
+    }
     this.pending.add(name);
     this.schedule();
   }
@@ -142,18 +141,21 @@ export class Recorder {
     try {
       while (!this.error && !this.stopping && (this.pending.size > 0 || this.overflowed || this.goneReason)) {
         if (this.goneReason) return await this.recordUntilGone(this.goneReason);
-        const full = this.overflowed;
+        const overflow = this.overflowed;
         this.overflowed = false;
-        await this.pass(full, full ? 'overflow' : undefined);
+        await this.pass(overflow, overflow ? 'overflow' : undefined);
       }
     } catch (err) {
       this.fail(err as Error);
     }
   }
 
+  /** The directory went away: record every byte still readable through our descriptors, then fail. */
   private async recordUntilGone(why: string): Promise<void> {
     const writer = this.writer();
-    for (const handle of this.sorted(this.handles.filter((h) => h.recorded))) await this.drain(handle, writer);
+    const fresh = this.files.filter((f) => !f.recorded);
+    for (const file of this.sorted(this.files.filter((f) => f.recorded))) await this.read(file, writer);
+    for (const file of this.sorted(fresh)) await this.recordCreate(file, writer);
     await writer.flush();
     this.fail(new RdmJournalError('SOURCE_GONE', `source ${this.dir} is no longer watchable: ${why}`,
       { hint: 'every byte written before that is in the journal; restart `rdm-journal record` once the directory is back' }));
@@ -170,37 +172,20 @@ export class Recorder {
     const writer = this.writer();
     const states = [...this.journal.fileStates()].sort(([a], [b]) => compareFileNames(a, b));
     for (const [name, state] of states) {
-      const opened = this.openIfNew(name);
-      const handle = typeof opened === 'object' ? opened : null;
-      const found = handle ? await this.compareWithState(handle, state) : 'vanished';
-      if (handle && found === null) {
-        handle.size = state.size;
-        handle.recorded = true;
-        continue;
-      }
-      const foundSize = handle ? fs.fstatSync(handle.fd).size : undefined;
-      await writer.add(this.resync(found ?? 'changed', name, state.size, foundSize));
-      await writer.add({ type: 'delete', at: Date.now(), file: name, size: state.size });
+      const opened = this.open(name);
+      const file = opened instanceof SourceFile ? opened : null;
+      const found = file ? await file.compareWith(state) : 'vanished';
+      if (found === null) continue;
+      const foundSize = file?.currentSize();
+      await writer.add(this.resync(found, name, state.size, foundSize));
+      const deletion: DeleteOp = { type: 'delete', at: Date.now(), file: name, size: state.size };
+      // A vanished file's delete waits for the first pass's reads; a file recorded again needs its
+      // delete before its new create, which that pass records.
+      if (found === 'vanished') this.deferredDeletes.push(deletion);
+      else await writer.add(deletion);
+      this.stats.deleted += 1;
     }
     await writer.flush();
-  }
-
-  private async compareWithState(handle: Handle, state: FileState): Promise<ResyncReason | null> {
-    if (handle.ino !== state.ino) return 'replaced';
-    const size = fs.fstatSync(handle.fd).size;
-    if (size < state.size) return 'shrunk';
-    return (await tailMatches(handle.fd, state)) ? null : 'changed';
-  }
-
-  /**
-   * After an event that brought no new bytes: were bytes below the recorded size rewritten? Only
-   * the last recorded append is compared (the engine never writes below the end; this catches a
-   * file rewritten in place by something else, as far as its last append reaches).
-   */
-  private async changedInPlace(handle: Handle): Promise<boolean> {
-    const state = this.journal.fileState(handle.name);
-    if (!state || state.ino !== handle.ino || state.size !== handle.size) return false; // newer bytes not yet committed
-    return !(await tailMatches(handle.fd, state));
   }
 
   private async pass(full: boolean, reason?: 'overflow'): Promise<void> {
@@ -212,64 +197,71 @@ export class Recorder {
     }
     const names = full ? this.listSource() : new Set(this.pending);
     this.pending.clear();
-    for (const name of names) this.openIfNew(name);
-    const missed = [...this.missed].filter((name) => !this.handles.some((h) => h.name === name)).sort(compareFileNames);
+    for (const name of names) this.open(name);
+    const missed = [...this.missed].filter((name) => !this.files.some((f) => f.name === name)).sort(compareFileNames);
     this.missed.clear();
     // Files opened from here on (by event callbacks during the awaits below) wait for the next
-    // pass: their creation may only be recorded after a drain that started after they existed.
-    const fresh = this.handles.filter((h) => !h.recorded);
-    const looked = this.handles.filter((h) => h.recorded && (full || fresh.length > 0 || names.has(h.name)));
-    const gone = new Set([...looked, ...fresh].filter((h) => !this.isPresent(h)));
+    // pass: their creation may only be recorded after a read that started after they existed.
+    const fresh = this.files.filter((f) => !f.recorded);
+    const looked = this.files.filter((f) => f.recorded && (full || fresh.length > 0 || names.has(f.name)));
+    const gone = new Set([...looked, ...fresh].filter((f) => !this.isPresent(f)));
 
-    for (const handle of this.sorted(looked)) {
-      const before = handle.size;
-      const shrunk = await this.drain(handle, writer);
-      const changed = shrunk === null && handle.size === before && names.has(handle.name) && await this.changedInPlace(handle);
-      if (shrunk !== null || changed) {
-        await writer.add(shrunk !== null
-          ? this.resync('shrunk', handle.name, handle.size, shrunk)
-          : this.resync('changed', handle.name, handle.size, handle.size));
-        await this.recordDelete(handle, writer, { close: false });
-        handle.recorded = false;
-        handle.size = 0;
-        fresh.push(handle);
-      } else if (gone.has(handle) && fresh.some((h) => h.name === handle.name)) {
-        // Its name now holds a new file: the old one, read to its end, goes first. Nothing was lost.
-        await this.recordDelete(handle, writer, { close: true });
-        gone.delete(handle);
+    for (const file of this.sorted(looked)) {
+      const found = await this.readOrMark(file, writer);
+      if (found) fresh.push(file);
+    }
+    for (const file of this.sorted(fresh)) {
+      for (const older of this.files.filter((f) => f !== file && f.name === file.name && f.recorded)) {
+        await this.read(older, writer);
+        await this.recordDelete(older, writer);
+        gone.delete(older);
       }
+      await this.recordCreate(file, writer);
     }
-    for (const handle of this.sorted(fresh)) {
-      await writer.add({ type: 'create', at: Date.now(), file: handle.name, ino: handle.ino });
-      this.stats.created += 1;
-      handle.recorded = true;
-      await this.drain(handle, writer);
-    }
-    for (const handle of this.sorted([...gone])) await this.recordDelete(handle, writer, { close: true });
+    for (const op of this.deferredDeletes.splice(0)) await writer.add(op);
+    for (const file of this.sorted([...gone])) await this.recordDelete(file, writer);
     for (const name of missed) await writer.add(this.resync('missed', name, undefined, undefined));
     await writer.flush();
   }
 
-  /** Reads a file from its recorded size to its end; returns its size if it shrank below that. */
-  private async drain(handle: Handle, writer: OpWriter): Promise<number | null> {
-    const size = fs.fstatSync(handle.fd).size;
-    if (size < handle.size) return size;
-    for (;;) {
-      const { bytesRead } = await read(handle.fd, this.readBuffer, 0, MAX_APPEND_BYTES, handle.size);
-      if (bytesRead === 0) return null;
-      await writer.add(makeAppend(handle.name, handle.size, Buffer.from(this.readBuffer.subarray(0, bytesRead))));
-      handle.size += bytesRead;
-      this.stats.appendedBytes += bytesRead;
+  /**
+   * Reads a recorded file's new bytes. A file that shrank, or whose last recorded bytes changed, is
+   * marked with a resync and deleted instead; returns true when it must be recorded again.
+   */
+  private async readOrMark(file: SourceFile, writer: JournalWriter): Promise<boolean> {
+    const size = file.currentSize();
+    const reason: ResyncReason | null = size < file.size ? 'shrunk' : (await file.tailIntact()) ? null : 'changed';
+    if (reason === null) {
+      await this.read(file, writer);
+      return false;
     }
+    await writer.add(this.resync(reason, file.name, file.size, size));
+    await writer.add({ type: 'delete', at: Date.now(), file: file.name, size: file.size });
+    this.stats.deleted += 1;
+    file.restart();
+    return true;
   }
 
-  private async recordDelete(handle: Handle, writer: OpWriter, { close }: { close: boolean }): Promise<void> {
-    await writer.add({ type: 'delete', at: Date.now(), file: handle.name, size: handle.size });
+  private async read(file: SourceFile, writer: JournalWriter): Promise<void> {
+    await file.readToEnd(this.readBuffer, async (offset, data) => {
+      await writer.add(makeAppend(file.name, offset, data));
+      this.stats.appendedBytes += data.length;
+    });
+  }
+
+  private async recordCreate(file: SourceFile, writer: JournalWriter): Promise<void> {
+    await writer.add({ type: 'create', at: Date.now(), file: file.name, ino: file.ino });
+    this.stats.created += 1;
+    file.recorded = true;
+    await this.read(file, writer);
+  }
+
+  private async recordDelete(file: SourceFile, writer: JournalWriter): Promise<void> {
+    if (!this.files.includes(file)) return; // already deleted this pass, as an older file of its name
+    await writer.add({ type: 'delete', at: Date.now(), file: file.name, size: file.size });
     this.stats.deleted += 1;
-    if (close) {
-      fs.closeSync(handle.fd);
-      this.handles.splice(this.handles.indexOf(handle), 1);
-    }
+    file.close();
+    this.files.splice(this.files.indexOf(file), 1);
   }
 
   private resync(reason: ResyncReason, file: string | undefined, recordedSize: number | undefined, foundSize: number | undefined): Op {
@@ -282,106 +274,45 @@ export class Recorder {
       ...(foundSize === undefined ? {} : { foundSize }) };
   }
 
-  /**
-   * Opens `name` unless a handle already holds the inode it names. Symlinks (O_NOFOLLOW), FIFOs
-   * (O_NONBLOCK, so the open cannot hang), devices and sub-directories are left alone.
-   */
-  private openIfNew(name: string): Handle | 'absent' | null {
-    let fd: number;
-    try {
-      fd = fs.openSync(path.join(this.dir, name), OPEN_FLAGS);
-    } catch (err) {
-      if (isErrnoException(err, 'ENOENT')) return 'absent';
-      if (isErrnoException(err, 'ELOOP') || isErrnoException(err, 'ENXIO')) return null;
-      throw new RdmJournalError('IO_ERROR', `cannot open ${path.join(this.dir, name)}: ${(err as Error).message}`,
-        { hint: 'the recorder must be able to read every file in the source directory', cause: err });
-    }
-    const stats = fs.fstatSync(fd);
-    const known = this.handles.find((h) => h.name === name && h.ino === stats.ino);
-    if (!stats.isFile() || known) {
-      fs.closeSync(fd);
-      return known ?? null;
-    }
-    const handle: Handle = { name, fd, ino: stats.ino, size: 0, recorded: false };
-    this.handles.push(handle);
-    return handle;
+  /** Opens `name` unless a file already open holds the inode it names. */
+  private open(name: string): SourceFile | 'absent' | 'ignored' {
+    const opened = SourceFile.open(this.dir, name, (ino) => this.files.find((f) => f.name === name && f.ino === ino));
+    if (opened instanceof SourceFile && !this.files.includes(opened)) this.files.push(opened);
+    return opened;
   }
 
-  private isPresent(handle: Handle): boolean {
+  private isPresent(file: SourceFile): boolean {
     try {
-      return fs.lstatSync(path.join(this.dir, handle.name)).ino === handle.ino;
-    } catch (err) {
-      if (isErrnoException(err, 'ENOENT')) return false;
-      throw err;
+      return fs.lstatSync(`${this.dir}/${file.name}`).ino === file.ino;
+    } catch {
+      return false;
     }
   }
 
   private listSource(): Set<string> {
-    const names = new Set(this.handles.map((h) => h.name));
-    for (const entry of fs.readdirSync(this.dir, { withFileTypes: true })) {
-      if (entry.isFile()) names.add(entry.name);
+    const names = new Set(this.files.map((f) => f.name));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(this.dir, { withFileTypes: true });
+    } catch (err) {
+      throw new RdmJournalError('IO_ERROR', `cannot list source ${this.dir}: ${(err as Error).message}`,
+        { hint: 'the recorder must be able to read the source directory', cause: err });
     }
+    for (const entry of entries) if (entry.isFile()) names.add(entry.name);
     return names;
   }
 
-  private sorted(handles: Handle[]): Handle[] {
-    return handles.sort((a, b) => compareFileNames(a.name, b.name));
+  private sorted(files: SourceFile[]): SourceFile[] {
+    return files.sort((a, b) => compareFileNames(a.name, b.name));
   }
 
-  private writer(): OpWriter {
-    return new OpWriter(this.journal, this.sync, this.stats);
-  }
-
-  /** Releases the watch and every descriptor; safe to call more than once. */
-  close(): void {
-    this.closeAll();
+  private writer(): JournalWriter {
+    return new JournalWriter(this.journal, this.sync, (ops) => { this.stats.ops += ops; });
   }
 
   private closeAll(): void {
     this.watcher?.close();
-    for (const handle of this.handles.splice(0)) fs.closeSync(handle.fd);
-  }
-}
-
-async function tailMatches(fd: number, state: FileState): Promise<boolean> {
-  if (state.tailLength === 0) return true;
-  const tail = Buffer.allocUnsafe(state.tailLength);
-  const { bytesRead } = await read(fd, tail, 0, state.tailLength, state.tailOffset);
-  return bytesRead === state.tailLength && checksum(tail) === state.tailCrc;
-}
-
-/**
- * Collects ops and commits them in bounded batches, so memory stays flat for any pack size. One
- * batch may be in flight while the next is filled: reading the source overlaps LevelDB's write.
- */
-class OpWriter {
-  private ops: Op[] = [];
-  private bytes = 0;
-  private inflight: Promise<void> = Promise.resolve();
-
-  constructor(private readonly journal: Journal, private readonly sync: boolean, private readonly stats: RecorderStats) {}
-
-  async add(op: Op): Promise<void> {
-    this.ops.push(op);
-    this.bytes += op.type === 'append' ? op.data.length : 64;
-    if (this.bytes >= BATCH_BYTES) await this.commit();
-  }
-
-  /** Resolves once every op added so far is in the journal. */
-  async flush(): Promise<void> {
-    await this.commit();
-    await this.inflight;
-  }
-
-  /** Waits for the batch in flight (the journal assigns seqs one batch at a time), then starts this one. */
-  private async commit(): Promise<void> {
-    await this.inflight;
-    if (this.ops.length === 0) return;
-    const ops = this.ops;
-    this.ops = [];
-    this.bytes = 0;
-    this.inflight = this.journal.append(ops, { sync: this.sync }).then(() => { this.stats.ops += ops.length; });
-    this.inflight.catch(() => {}); // surfaced by the next commit or flush
+    for (const file of this.files.splice(0)) file.close();
   }
 }
 

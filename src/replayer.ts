@@ -2,6 +2,7 @@
  * The replayer: applies the journal's ops, in order, to one or more targets, each from its own
  * cursor, in bounded batches (a batch is the unit of fsync and of cursor advance).
  */
+import path from 'node:path';
 import { RdmJournalError } from './errors.js';
 import type { Journal } from './journal.js';
 import type { JournalOp, Seq } from './op.js';
@@ -33,11 +34,16 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   try {
     for (const target of targets) await checkTarget(journal, target, options.until);
     const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
+    const until = options.until ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const end = Math.min(options.until ?? Number.MAX_SAFE_INTEGER, journal.head);
+      const end = Math.min(until, journal.head);
       for (const [i, target] of targets.entries()) await catchUp(journal, target, end, results[i]!, options);
-      const waiting = options.follow && end < (options.until ?? Number.MAX_SAFE_INTEGER);
-      if (!waiting || options.signal?.aborted) break;
+      if (!options.follow || end >= until) break;
+      // Stopping still applies what the journal holds now (a recorder's last pass included).
+      if (options.signal?.aborted) {
+        if (journal.head === end) break;
+        continue;
+      }
       await journal.waitForOps(end, options.signal);
     }
     return results;
@@ -47,8 +53,15 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
 }
 
 /** Opens every target before writing any: a refused target stops the run before anything is written. */
-async function openTargets(journal: Journal, dirs: readonly string[]): Promise<Target[]> {
+export async function openTargets(journal: Journal, dirs: readonly string[]): Promise<Target[]> {
   const identity = { createdAt: journal.createdAt, source: journal.source?.path ?? null };
+  const source = journal.source?.path;
+  for (const dir of dirs) {
+    if (source && isWithin(path.resolve(dir), source)) {
+      throw new RdmJournalError('USAGE', `target ${path.resolve(dir)} is the journal's source ${source}, or inside it`,
+        { hint: 'replay into a directory outside the database directory' });
+    }
+  }
   const targets: Target[] = [];
   try {
     for (const dir of dirs) targets.push(await Target.open(dir, identity));
@@ -59,10 +72,24 @@ async function openTargets(journal: Journal, dirs: readonly string[]): Promise<T
   return targets;
 }
 
+/** Opens, checks and releases targets: lets a caller refuse a bad target before doing other work. */
+export async function checkTargets(journal: Journal, dirs: readonly string[], until?: Seq): Promise<void> {
+  const targets = await openTargets(journal, dirs);
+  try {
+    for (const target of targets) await checkTarget(journal, target, until);
+  } finally {
+    await Promise.all(targets.map((t) => t.close()));
+  }
+}
+
 async function checkTarget(journal: Journal, target: Target, until: Seq | undefined): Promise<void> {
-  if (until !== undefined && target.seq > until) {
-    throw new RdmJournalError('TARGET_PAST_UNTIL', `target ${target.dir} is already at op ${target.seq}, past --until op ${until}`,
-      { hint: 'a target is never rewound: replay --until into a new directory' });
+  // An interrupted batch may already have put ops up to `applying` on the target.
+  const reached = target.applying ?? target.seq;
+  if (until !== undefined && reached > until) {
+    throw new RdmJournalError('TARGET_PAST_UNTIL', target.applying === null
+      ? `target ${target.dir} is already at op ${target.seq}, past --until op ${until}`
+      : `target ${target.dir} was interrupted while applying ops ${target.seq + 1}..${target.applying}, past --until op ${until}`,
+    { hint: 'a target is never rewound: replay --until into a new directory' });
   }
   if (target.seq > journal.head) {
     throw new RdmJournalError('TARGET_DIVERGED', `target ${target.dir} is at op ${target.seq} but journal ${journal.location} ends at op ${journal.head}`,
@@ -96,9 +123,13 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
   if (batch.length > 0) await flush();
 }
 
+export function isWithin(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
 /**
  * Turns `--until` into a seq: a number is a seq; an ISO-8601 time is the last op recorded at or
- * before it (ops are in record order, so the scan stops at the first op recorded after it).
+ * before it. The journal never lets `at` decrease, so a binary search reads only log2(head) ops.
  */
 export async function resolveUntil(journal: Journal, value: string): Promise<Seq> {
   if (/^\d+$/.test(value)) return Number(value);
@@ -107,10 +138,12 @@ export async function resolveUntil(journal: Journal, value: string): Promise<Seq
     throw new RdmJournalError('USAGE', `--until ${JSON.stringify(value)} is neither an op number nor an ISO-8601 time`,
       { hint: 'e.g. --until 1200 or --until 2026-11-24T12:00:00Z' });
   }
-  let last = 0;
-  for await (const op of journal.readOps()) {
-    if (op.at > time) break;
-    last = op.seq;
+  let low = 0; // an op seq known to be at or before `time` (0: none)
+  let high = journal.head + 1; // an op seq known to be after it
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if ((await journal.readOp(middle)).at <= time) low = middle;
+    else high = middle;
   }
-  return last;
+  return low;
 }

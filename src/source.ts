@@ -2,7 +2,7 @@
  * The source directory a recorder watches: it must exist, be a directory, and sit on a local
  * filesystem, because inotify only sees writes made through this machine's kernel.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError, isErrnoException } from './errors.js';
 import type { SourceIdentity } from './journal.js';
@@ -32,6 +32,12 @@ export function checkSource(dir: string, mountinfo = '/proc/self/mountinfo'): So
   if (!stats.isDirectory()) {
     throw new RdmJournalError('SOURCE_NOT_DIRECTORY', `source ${given} is not a directory`,
       { hint: 'give the database directory (DB.rdm), not a pack file inside it' });
+  }
+  try {
+    accessSync(real, constants.R_OK | constants.X_OK);
+  } catch (err) {
+    throw new RdmJournalError('IO_ERROR', `source ${real} cannot be read: ${(err as Error).message}`,
+      { hint: 'run the recorder as a user who can read the database directory (the engine\'s user)', cause: err });
   }
   const mount = findMount(real, readMountInfo(mountinfo));
   if (mount && REMOTE_FILESYSTEMS.has(mount.fsType)) {

@@ -67,6 +67,7 @@ export class Target {
   static async open(dir: string, journal: JournalIdentity): Promise<Target> {
     const where = path.resolve(dir);
     makeTargetDirectory(where);
+    refuseForeignDirectory(where); // before the control directory exists: a refused target is left as found
     const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view' });
     try {
       await control.open();
@@ -75,9 +76,10 @@ export class Target {
     }
     try {
       const stored = await control.get('cursor');
-      const cursor = stored ? (packr.unpack(stored) as Cursor) : emptyCursor(journal);
+      const cursor = stored ? readCursor(where, stored) : emptyCursor(journal);
       checkCursor(where, cursor, journal);
-      await control.put('writing', packr.pack({ pid: process.pid, since: Date.now() }), { sync: true });
+      await control.put('writing', packr.pack({ pid: process.pid, since: Date.now() }), { sync: true })
+        .catch((err: unknown) => { throw writeFailure(where, err); });
       return new Target(where, control, cursor, stored !== undefined);
     } catch (err) {
       await control.close();
@@ -103,11 +105,7 @@ export class Target {
       else if (op.type === 'append') appended.add(op.file);
     }
     const present = listTarget(this.dir);
-    if (!this.hadCursor && present.size > 0) {
-      const first = [...present.keys()].sort(compareFileNames)[0]!;
-      throw new RdmJournalError('TARGET_NOT_EMPTY', `target ${this.dir} holds files (${first}...) but was never written by rdm-journal replay`,
-        { hint: 'replay into an empty or new directory; this one may be a live database' });
-    }
+    if (!this.hadCursor && present.size > 0) throw notEmpty(this.dir, present);
     const expected = this.cursor.files;
     const names = [...new Set([...present.keys(), ...Object.keys(expected)])].sort(compareFileNames);
     for (const name of names) {
@@ -146,10 +144,14 @@ export class Target {
     const files = planBatch(this.cursor, ops, noDelete);
     const last = ops[ops.length - 1]!.seq;
     await this.saveCursor({ ...this.cursor, applying: last });
+    const doomed = noDelete ? new Map<string, Seq>() : finalDeletes(ops);
     const touched = new Set<number>();
     let namesChanged = false;
     try {
       for (const op of ops) {
+        // Bytes of a file this batch deletes in the end are never needed; skipping them also keeps
+        // a batch re-applied after a crash from appending to a file its first run already unlinked.
+        if (op.type !== 'resync' && op.seq < (doomed.get(op.file) ?? 0)) continue;
         if (op.type === 'create') {
           this.closeFile(op.file);
           const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o644);
@@ -162,7 +164,7 @@ export class Target {
           await writeFully(fd, op.data, op.offset);
         } else if (op.type === 'delete') {
           const fd = this.fds.get(op.file);
-          if (fd !== undefined) await fdatasync(fd); // a kept file must be whole on disk before we forget it
+          if (fd !== undefined && noDelete) await fdatasync(fd); // a kept file must be whole on disk before we forget it
           this.closeFile(op.file);
           if (fd !== undefined) touched.delete(fd);
           if (!noDelete) unlinkIfPresent(this.pathOf(op.file));
@@ -177,11 +179,15 @@ export class Target {
     await this.saveCursor({ ...this.cursor, seq: last, applying: null, files });
   }
 
+  /** True while a batch is half-applied (a previous replay stopped inside it). */
+  get interrupted(): boolean { return this.cursor.applying !== null; }
+
   /** Releases the target: the writing mark goes, the lock with it. */
   async close(): Promise<void> {
     for (const name of [...this.fds.keys()]) this.closeFile(name);
     try {
-      await this.control.del('writing', { sync: true });
+      // A half-applied batch keeps the mark: the target is not usable until a replay finishes it.
+      if (this.cursor.applying === null) await this.control.del('writing', { sync: true });
     } finally {
       await this.control.close();
     }
@@ -189,7 +195,11 @@ export class Target {
 
   private async saveCursor(cursor: Cursor): Promise<void> {
     const next = { ...cursor, updatedAt: Date.now() };
-    await this.control.put('cursor', packr.pack(next), { sync: true });
+    try {
+      await this.control.put('cursor', packr.pack(next), { sync: true });
+    } catch (err) {
+      throw writeFailure(this.dir, err);
+    }
     this.cursor = next;
   }
 
@@ -247,6 +257,38 @@ function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean)
   return files;
 }
 
+/** For each file whose last op in the batch is a delete: that delete's seq. */
+function finalDeletes(ops: readonly JournalOp[]): Map<string, Seq> {
+  const last = new Map<string, JournalOp>();
+  for (const op of ops) if (op.type !== 'resync') last.set(op.file, op);
+  const doomed = new Map<string, Seq>();
+  for (const [file, op] of last) if (op.type === 'delete') doomed.set(file, op.seq);
+  return doomed;
+}
+
+function readCursor(where: string, stored: Uint8Array): Cursor {
+  try {
+    const cursor = packr.unpack(stored) as Cursor;
+    if (typeof cursor === 'object' && cursor !== null && Number.isSafeInteger(cursor.seq) && typeof cursor.files === 'object') return cursor;
+  } catch {
+    // reported below
+  }
+  throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} has an unreadable cursor in ${path.join(where, CONTROL_DIR)}`,
+    { hint: 'replay into a new directory; this one cannot be resumed safely' });
+}
+
+function notEmpty(where: string, present: ReadonlyMap<string, unknown>): RdmJournalError {
+  const first = [...present.keys()].sort(compareFileNames)[0]!;
+  return new RdmJournalError('TARGET_NOT_EMPTY', `target ${where} holds files (${first}, ...) but was never written by rdm-journal replay`,
+    { hint: 'replay into an empty or new directory; this one may be a live database' });
+}
+
+/** A directory with entries and no control directory was not made by replay: touch nothing in it. */
+function refuseForeignDirectory(where: string): void {
+  const entries = fs.readdirSync(where);
+  if (entries.length > 0 && !entries.includes(CONTROL_DIR)) throw notEmpty(where, new Map(entries.map((e) => [e, e])));
+}
+
 function emptyCursor(journal: JournalIdentity): Cursor {
   return { version: CURSOR_VERSION, journal, seq: 0, applying: null, files: {}, updatedAt: 0 };
 }
@@ -286,7 +328,9 @@ function controlFailure(where: string, err: unknown): RdmJournalError {
 }
 
 function writeFailure(where: string, err: unknown): RdmJournalError {
-  if (isErrnoException(err, 'ENOSPC') || isErrnoException(err, 'EDQUOT')) {
+  if (err instanceof RdmJournalError) return err;
+  // LevelDB reports a full disk as an IO error whose message carries strerror's text.
+  if (isErrnoException(err, 'ENOSPC') || isErrnoException(err, 'EDQUOT') || /No space left|quota exceeded/i.test(String((err as Error)?.message))) {
     return new RdmJournalError('TARGET_NO_SPACE', `target ${where} is out of space: ${(err as Error).message}`,
       { hint: 'free space and run the same replay again: it resumes from its cursor', cause: err });
   }

@@ -74,6 +74,10 @@ function limitError(err: unknown, dir: string): Error {
     return new RdmJournalError('INOTIFY_LIMIT', `cannot watch ${dir}: the system is out of file descriptors or kernel memory`,
       { hint: 'raise fs.file-max, or free resources', cause: err });
   }
+  if (isErrnoException(err, 'EACCES')) {
+    return new RdmJournalError('IO_ERROR', `cannot watch ${dir}: permission denied`,
+      { hint: 'run the recorder as a user who can read the source directory (the engine\'s user)', cause: err });
+  }
   if (isErrnoException(err, 'ENOENT') || isErrnoException(err, 'ENOTDIR')) {
     return new RdmJournalError('SOURCE_GONE', `cannot watch ${dir}: it disappeared`, { cause: err });
   }

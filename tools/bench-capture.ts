@@ -11,10 +11,11 @@
  *   record --once   snapshot of that directory into a new journal
  *   live            the simulator at full speed with `record` following; time from the engine's
  *                   start to the recorder's exit after SIGTERM (everything captured)
+ *   memory          peak RSS of `record --once` on one pack of 64 MiB and of 512 MiB
  *   idle            CPU time `record` uses over --idle-seconds with no writes
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +72,7 @@ try {
     console.log(`${what.padEnd(48)} ${secs.toFixed(3).padStart(8)} ${(rate / 1048576).toFixed(1).padStart(9)} ${(rate / cpRate).toFixed(2).padStart(7)}x`);
   }
 
+  for (const size of [64, 512]) measureMemory(path.join(work, `mem-${size}`), size);
   if (idleSeconds > 0) await measureIdle(path.join(work, 'idle'), path.join(work, 'idle.journal'));
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -88,6 +90,20 @@ async function measureIdle(dir: string, journal: string): Promise<void> {
   await new Promise((resolve) => recorder.once('exit', resolve));
   const tick = Number(execFileSync('getconf', ['CLK_TCK']).toString());
   console.log(`idle: record used ${((used / tick) * 1000).toFixed(0)} ms CPU in ${idleSeconds} s (${((used / tick / idleSeconds) * 100).toFixed(3)}% of a core)`);
+}
+
+/** Peak RSS of `record --once` on one pack file of `sizeMiB`: flat memory means the same for any size. */
+function measureMemory(dir: string, sizeMiB: number): void {
+  mkdirSync(dir);
+  const chunk = Buffer.alloc(1024 * 1024, 0x5a);
+  const fd = openSync(path.join(dir, 'p1.pack'), 'w');
+  for (let i = 0; i < sizeMiB; i++) writeSync(fd, chunk);
+  closeSync(fd);
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'record', dir, '--journal', `${dir}.journal`, '--once', '-q']);
+  const peakKiB = Number(run.stderr.toString().trim().split('\n').pop());
+  console.log(`memory: record --once of one ${sizeMiB} MiB pack file: peak RSS ${(peakKiB / 1024).toFixed(0)} MiB`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.journal`, { recursive: true, force: true });
 }
 
 /** utime + stime of a process, in clock ticks, from /proc/PID/stat. */

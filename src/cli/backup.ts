@@ -7,10 +7,10 @@ import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
 import { Recorder } from '../recorder.js';
-import { replay } from '../replayer.js';
+import { checkTargets, isWithin, replay } from '../replayer.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
-import { formatBytes } from './record.js';
+import { formatBytes, refuseJournalInside } from './record.js';
 import { reportReplay } from './replay.js';
 import { untilSignal } from './signals.js';
 
@@ -27,19 +27,33 @@ export function defaultBackupJournal(target: string): string {
   return `${path.resolve(target)}.journal`;
 }
 
-export async function backup({ source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
+export async function backup(options: BackupOptions): Promise<void> {
+  // Listen from the start: a signal during the first snapshot stops the backup after it, exit 0.
+  const listening = new AbortController();
+  const signalled = untilSignal(listening.signal);
+  try {
+    await backupUntil(signalled, options);
+  } finally {
+    listening.abort();
+  }
+}
+
+async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
   const source = checkSource(sourceDir);
   const targetDir = path.resolve(target);
-  if (targetDir === source.path || targetDir.startsWith(source.path + path.sep)) {
+  if (isWithin(targetDir, source.path)) {
     throw new RdmJournalError('USAGE', `target ${targetDir} is inside the source ${source.path}`, { hint: 'put the backup outside the database directory' });
   }
-  const journal = await Journal.open(journalDir ?? defaultBackupJournal(targetDir), { create: true });
+  const journalPath = journalDir ?? defaultBackupJournal(targetDir);
+  refuseJournalInside(journalPath, source.path, 'source');
+  refuseJournalInside(journalPath, targetDir, 'target');
+  const journal = await Journal.open(journalPath, { create: true });
   const stopReplay = new AbortController();
-  const stopWaiting = new AbortController();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let recording = false;
   let replaying: Promise<unknown> = Promise.resolve();
   try {
+    await checkTargets(journal, [targetDir]); // refuse a bad target before recording anything
     await recorder.start();
     recording = true;
     const applied = replay({
@@ -48,14 +62,13 @@ export async function backup({ source: sourceDir, target, journal: journalDir, n
     });
     replaying = applied.catch(() => {}); // its error is observed through `applied`
     out.info(`backing up ${source.path} to ${targetDir} (journal ${journal.location}); stop with Ctrl-C or SIGTERM`);
-    const signal = await Promise.race([untilSignal(stopWaiting.signal), recorder.failed, applied.then(() => 'done' as const)]);
+    const signal = await Promise.race([signalled, recorder.failed, applied.then(() => 'done' as const)]);
     out.info(`${signal}: recording and applying what the source holds now, then stopping`);
     recording = false;
     await recorder.stop();
     stopReplay.abort();
     reportReplay(out, journal, await applied);
   } finally {
-    stopWaiting.abort();
     stopReplay.abort();
     if (recording) await recorder.stop().catch(() => {}); // the error that brought us here wins
     await replaying;

@@ -45,8 +45,8 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
 
   program.command('replay')
     .description('apply the journal to one or more targets, each from its own durable cursor')
-    .requiredOption('--to <target-dir>', 'a target directory (repeat for several)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
-    .option('--follow', 'keep applying new ops until SIGINT/SIGTERM')
+    .requiredOption('--to <target-dir>', 'a target directory (repeat for several)', (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir])
+    .option('--follow', 'not available yet: the journal is not shared between processes; use backup')
     .option('--no-delete', 'keep files the source deleted, whole, on the targets')
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
     .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string }, command: Command) => {

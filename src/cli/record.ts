@@ -1,5 +1,9 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
+import { isWithin } from '../replayer.js';
 import { Recorder, type RecorderStats } from '../recorder.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
@@ -25,6 +29,7 @@ export async function record({ source: sourceDir, journal: journalDir, once, out
 
 async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, out }: RecordOptions): Promise<void> {
   const source = checkSource(sourceDir);
+  refuseJournalInside(journalDir, source.path, 'source');
   const journal = await Journal.open(journalDir, { create: true });
   const started = Date.now();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
@@ -59,6 +64,25 @@ function report(out: Output, source: string, journal: Journal, stats: RecorderSt
   out.result(summary,
     `recorded ${source}: ${stats.ops} ops (${stats.created} created, ${stats.deleted} deleted, ` +
     `${formatBytes(stats.appendedBytes)} appended, ${stats.resyncs} resyncs) in ${(elapsedMs / 1000).toFixed(1)} s; journal ${journal.location} is at op ${journal.head}`);
+}
+
+/** A journal inside the directory it records (or replays to) would record its own writes forever. */
+export function refuseJournalInside(journalDir: string, dir: string, what: 'source' | 'target'): void {
+  const journal = realPathOf(path.resolve(journalDir));
+  if (isWithin(journal, realPathOf(dir))) {
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${journal} is inside the ${what} ${dir}`,
+      { hint: `put the journal outside the ${what} directory (--journal DIR)` });
+  }
+}
+
+/** realpath of the longest existing prefix, with the rest appended: where the path would really be. */
+function realPathOf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPathOf(parent), path.basename(p));
+  }
 }
 
 export function formatBytes(bytes: number): string {
