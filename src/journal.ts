@@ -103,7 +103,7 @@ export class Journal {
       const head = await readHead(db);
       const source = await readMeta<SourceIdentity>(db, 'source');
       const journal = new Journal(where, db, createdAt, files, head, source);
-      journal.lastAt = head === 0 ? 0 : (await journal.readOp(head)).at;
+      journal.lastAt = await readLastAt(db, head);
       return journal;
     } catch (err) {
       await db.close();
@@ -321,6 +321,17 @@ async function loadFileStates(db: Db): Promise<Map<string, FileState>> {
     files.set(fromUtf8.decode(key.subarray(1)), packr.unpack(value) as FileState);
   }
   return files;
+}
+
+/** `at` of the head op, read leniently: a damaged op is reported by whoever reads it, not by open. */
+async function readLastAt(db: Db, head: Seq): Promise<number> {
+  if (head === 0) return 0;
+  try {
+    const at = (packr.unpack((await db.get(opKey(head)))!) as { at?: unknown }).at;
+    return typeof at === 'number' && Number.isFinite(at) ? at : 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function readHead(db: Db): Promise<Seq> {

@@ -104,11 +104,20 @@ test('file state follows create, append and delete, and survives reopening', asy
 test('ops read back as written, data and checksum included', async () => {
   const { journal } = await newJournal();
   const ops = [create('p1.pack', 9), append('p1.pack', 0, 'hello'), remove('p1.pack', 5),
-    { type: 'resync', at: 5, reason: 'vanished', detail: 'gone', file: 'p0.pack', recordedSize: 3 } as Op];
+    { type: 'resync', at: Date.now() + 5, reason: 'vanished', detail: 'gone', file: 'p0.pack', recordedSize: 3 } as Op];
   await journal.append(ops);
   const read = await allOps(journal);
   assert.equal(read.map(({ seq, ...op }) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data) } : op)),
     ops.map((op) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data) } : op)));
+});
+
+test('an op stamped earlier than the one before it is stored with that op\'s time: at never decreases', async () => {
+  let { journal } = await newJournal();
+  const later = Date.UTC(2026, 10, 24, 12);
+  await journal.append([{ type: 'create', at: later, file: 'a', ino: 1 }, { type: 'create', at: later - 60_000, file: 'b', ino: 2 }]);
+  journal = await reopen(journal);
+  await journal.append([{ type: 'create', at: later - 1, file: 'c', ino: 3 }]);
+  assert.equal((await allOps(journal)).map((op) => op.at), [later, later, later]);
 });
 
 const violations: Array<[string, Op[]]> = [

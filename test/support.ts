@@ -357,3 +357,147 @@ export function assertSameFiles(actual: ReadonlyMap<string, Buffer>, expected: R
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Replay targets and hand-made journals (added with the replayer tests; imports kept here so the
+// section stands alone)
+
+import { createHash } from 'node:crypto';
+import { Level } from 'level';
+import { Packr } from 'msgpackr';
+import { makeAppend, type Op } from '../src/op.js';
+
+/** A target's control directory: its cursor LevelDB. Never part of a comparison with a source. */
+export const TARGET_CONTROL_DIR = '.rdm-journal';
+
+/** The files a replay target holds: its regular files, the control directory left out. */
+export function targetFiles(dir: string): Map<string, Buffer> {
+  const files = sourceFiles(dir);
+  files.delete(TARGET_CONTROL_DIR);
+  return files;
+}
+
+/** What a target file is, per its cursor: size, and where its last append is with the CRC-32 of it. */
+export interface StoredTargetFile { size: number; tailOffset: number; tailLength: number; tailCrc: number; kept?: boolean }
+
+/** The cursor as stored under key 'cursor' in `<target>/.rdm-journal` (msgpack). */
+export interface StoredCursor {
+  version: number;
+  journal: { createdAt: number; source: string | null };
+  seq: number;
+  applying: number | null;
+  files: Record<string, StoredTargetFile>;
+  updatedAt: number;
+}
+
+const rawPackr = new Packr({ useRecords: false });
+
+/**
+ * Reads the cursor and the 'writing' mark of a target's control LevelDB. By default it opens a
+ * copy, so the target is never written (LevelDB writes on open, which fails on a full disk);
+ * `inPlace` opens the real one, which also proves that no replay holds its lock.
+ */
+export async function readTargetControl(targetDir: string, { inPlace = false } = {}): Promise<{ cursor: StoredCursor | undefined; writing: unknown }> {
+  let location = path.join(targetDir, TARGET_CONTROL_DIR);
+  if (!inPlace) {
+    const copy = path.join(tempDir('rdm-control-'), TARGET_CONTROL_DIR);
+    fs.cpSync(location, copy, { recursive: true });
+    location = copy;
+  }
+  const db = new Level<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing: false });
+  await db.open();
+  try {
+    const cursor = await db.get('cursor');
+    const writing = await db.get('writing');
+    return {
+      cursor: cursor === undefined ? undefined : (rawPackr.unpack(cursor) as StoredCursor),
+      writing: writing === undefined ? undefined : rawPackr.unpack(writing),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * One line per entry directly in `dir`: name, kind, and for a regular file its size and SHA-256.
+ * Two equal listings mean nothing in the directory was added, removed or rewritten (the contents
+ * of sub-directories, such as a target's control LevelDB, are not looked into).
+ */
+export function describeDir(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
+    if (!entry.isFile()) return `${entry.name} ${entry.isDirectory() ? 'dir' : 'other'}`;
+    const data = fs.readFileSync(path.join(dir, entry.name));
+    return `${entry.name} ${data.length} ${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
+  }).sort();
+}
+
+export interface RawJournal {
+  /** The `m`+`format` record; default { version: 1, createdAt: now }. */
+  format?: Record<string, unknown>;
+  /** The `m`+`source` record; none by default. */
+  source?: Record<string, unknown>;
+  /** Op maps stored as given at seqs 1, 2, ... (nothing is checked: they may be hostile). */
+  ops: Array<Record<string, unknown>>;
+}
+
+/**
+ * Writes a journal as raw LevelDB entries, following journal-format/README.md rather than the
+ * Journal class: for journals the recorder would never write (hostile ops, newer versions).
+ */
+export async function writeRawJournal(dir: string, { format = { version: 1, createdAt: Date.now() }, source, ops }: RawJournal): Promise<void> {
+  const metaKey = (name: string) => Buffer.concat([Buffer.from('m'), Buffer.from(name, 'utf8')]);
+  const opKeyOf = (seq: number) => {
+    const key = Buffer.alloc(9);
+    key.write('o', 0, 'latin1');
+    key.writeBigUInt64BE(BigInt(seq), 1);
+    return key;
+  };
+  const db = new Level<Uint8Array, Uint8Array>(dir, { keyEncoding: 'view', valueEncoding: 'view' });
+  await db.open();
+  try {
+    const puts = [{ type: 'put' as const, key: metaKey('format'), value: rawPackr.pack(format) }];
+    if (source) puts.push({ type: 'put', key: metaKey('source'), value: rawPackr.pack(source) });
+    ops.forEach((op, i) => puts.push({ type: 'put', key: opKeyOf(i + 1), value: rawPackr.pack(op) }));
+    await db.batch(puts);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The ops a recorder would record for an engine writing `packs` in order with vacuum keeping
+ * `keep` packs (0 = none deleted): create, then the deletes of the lowest packs, then appends of
+ * at most `chunk` bytes. Also returns what the source holds at the end and what was deleted.
+ */
+export function packOps(packs: ReadonlyArray<[string, Buffer]>, { chunk, keep = 0 }: { chunk: number; keep?: number }):
+    { ops: Op[]; live: Map<string, Buffer>; deleted: string[] } {
+  const ops: Op[] = [];
+  const live = new Map<string, Buffer>();
+  const deleted: string[] = [];
+  const at = Date.now();
+  for (const [name, data] of packs) {
+    ops.push({ type: 'create', at, file: name, ino: ops.length + 1 });
+    live.set(name, data);
+    while (keep > 0 && live.size > keep) {
+      const [oldest, bytes] = live.entries().next().value as [string, Buffer];
+      ops.push({ type: 'delete', at, file: oldest, size: bytes.length });
+      live.delete(oldest);
+      deleted.push(oldest);
+    }
+    for (let offset = 0; offset < data.length; offset += chunk) {
+      ops.push(makeAppend(name, offset, data.subarray(offset, offset + chunk), at));
+    }
+  }
+  return { ops, live, deleted };
+}
+
+/** Appends `ops` to a new journal through the Journal class (its invariants checked); returns the head. */
+export async function writeJournal(dir: string, ops: readonly Op[]): Promise<number> {
+  const journal = await Journal.open(dir, { create: true });
+  try {
+    for (let i = 0; i < ops.length; i += 1000) await journal.append(ops.slice(i, i + 1000), { sync: false });
+    return journal.head;
+  } finally {
+    await journal.close();
+  }
+}
