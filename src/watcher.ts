@@ -24,7 +24,6 @@ const WATCH_MASK = IN_CREATE | IN_MODIFY | IN_ATTRIB | IN_DELETE | IN_MOVED_FROM
 
 export class Watcher {
   private readonly inotify: Inotify;
-  private readonly wd: number;
 
   constructor(dir: string, requests: WatchRequests) {
     try {
@@ -33,7 +32,7 @@ export class Watcher {
       throw limitError(err, dir);
     }
     try {
-      this.wd = this.inotify.addWatch(dir, WATCH_MASK);
+      this.inotify.addWatch(dir, WATCH_MASK);
     } catch (err) {
       this.inotify.close();
       throw limitError(err, dir);

@@ -11,9 +11,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validatePacks } from '../tools/validate-packs.js';
 import {
-  assertSameFiles, cleanUp, describeOutput, engineSummary, errorEvent, outputOf, readJournal, readTargetControl, repoRoot, resultEvent,
+  assertSameFiles, cleanUp, describeOutput, engineSummary, outputOf, readJournal, readTargetControl, repoRoot, resultEvent,
   runCli, runEngine, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir, waitForExit, waitForOutput,
 } from './support.js';
+import { assertFails } from './recording.js';
 
 const test = suite('backup');
 test.after(cleanUp);
@@ -49,11 +50,6 @@ async function stopBackup(child: ReturnType<typeof spawnCli>): Promise<Record<st
   return result!;
 }
 
-async function assertFails(args: string[], code: string, exit = 1): Promise<void> {
-  const run = await runCli([...args, '--json']);
-  assert.is(errorEvent(run.stdout)?.code, code, `expected ${code}; got exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-  assert.is(run.code, exit);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Live backup

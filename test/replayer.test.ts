@@ -18,6 +18,7 @@ import {
   readTargetControl, replayOps, resultEvent, runCli, runEngine, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,
   waitForExit, waitForOutput, writeJournal, writeRawJournal, type EngineCliOptions,
 } from './support.js';
+import { assertFails } from './recording.js';
 
 const test = suite('replayer');
 test.after(cleanUp);
@@ -48,14 +49,6 @@ async function replayOk(journal: string, targets: string[], ...extra: string[]):
   return result as unknown as ReplayResult;
 }
 
-/** A command that must fail with `code` and exit status `exit`; returns the error line. */
-async function assertFails(args: string[], code: string, exit = 1): Promise<{ message: string }> {
-  const run = await runCli([...args, '--json']);
-  const error = errorEvent(run.stdout);
-  assert.is(error?.code, code, `expected ${code}; got exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-  assert.is(run.code, exit);
-  return error!;
-}
 
 async function recordOnce({ src, journal }: Setup): Promise<number> {
   const run = await runCli(['record', src, '--journal', journal, '--once', '--json']);
