@@ -26,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print results as JSON lines on stdout, for machines')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ outputError: (text, write) => { if (!out.json) write(text); } })
     .addHelpText('after', `
@@ -36,6 +37,10 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
     .description('record the source directory into the journal: a snapshot, then every change until SIGINT/SIGTERM')
     .argument('<source-dir>', 'the database directory (DB.rdm) to watch; must be on a local filesystem')
     .option('--once', 'record the current state and exit')
+    .addHelpText('after', `
+Examples:
+  rdm-journal record /var/lib/rdm/DB.rdm --journal /backup/DB.journal
+  rdm-journal record DB.rdm --once --json      # one snapshot, result as JSON`)
     .action(async (sourceDir: string, options: { once?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
@@ -49,6 +54,10 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
     .option('--follow', 'not available yet: the journal is not shared between processes; use backup')
     .option('--no-delete', 'keep files the source deleted, whole, on the targets')
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
+    .addHelpText('after', `
+Examples:
+  rdm-journal replay --journal /backup/DB.journal --to /backup/DB-COPY.rdm
+  rdm-journal replay --to /restore/DB.rdm --until 2026-11-24T03:00:00Z   # the database as it was then`)
     .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
@@ -62,6 +71,12 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
     .argument('<source-dir>', 'the database directory (DB.rdm) to back up; must be on a local filesystem')
     .argument('<target-dir>', 'the backup directory; the journal goes next to it (<target-dir>.journal) unless --journal is given')
     .option('--no-delete', 'keep files the source deleted, whole, on the target')
+    .addHelpText('after', `
+Stop it with Ctrl-C or SIGTERM: it records and applies what the source holds at that moment, then
+exits 0 with the target usable. Run the same command again to resume.
+
+Example:
+  rdm-journal backup /var/lib/rdm/DB.rdm /backup/DB-COPY.rdm`)
     .action(async (sourceDir: string, targetDir: string, options: { delete: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
