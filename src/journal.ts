@@ -8,9 +8,11 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
+import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
+import { NOTIFY_NAME, SOCKET_NAME, SharedLevel } from './shared-level.js';
 import { Packr } from 'msgpackr';
 import { RdmJournalError, isErrnoException } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
@@ -60,7 +62,11 @@ function seqOfKey(key: Uint8Array): Seq {
   return Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(1));
 }
 
-type Db = Level<Uint8Array, Uint8Array>;
+type Db = SharedLevel;
+/** A tiny LevelDB whose lock says "a recorder is recording into this journal" (it dies with the process). */
+const RECORDER_LOCK = 'recorder.lock';
+/** Entries of a journal directory that are not LevelDB's. */
+const OWN_ENTRIES = new Set([SOCKET_NAME, NOTIFY_NAME, RECORDER_LOCK]);
 
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
@@ -74,6 +80,8 @@ export class Journal {
   private lastSeq: Seq;
   private boundSource: SourceIdentity | null;
   private readonly waiters = new Set<() => void>();
+  private watcher: Inotify | null = null;
+  private recorderLock: Level | null = null;
   /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see resolveUntil). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
@@ -91,7 +99,9 @@ export class Journal {
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
     const where = path.resolve(location);
     const isNew = checkJournalDirectory(where, options.create ?? false);
-    const db: Db = new Level(where, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES });
+    if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
+    keepPrivate(where);
+    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES });
     try {
       await db.open();
     } catch (err) {
@@ -125,7 +135,7 @@ export class Journal {
   async bindSource(source: SourceIdentity): Promise<void> {
     const known = this.boundSource;
     if (known === null) {
-      await this.db.put(prefixed(PREFIX.meta, 'source'), packr.pack(source), { sync: true });
+      await this.db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'source'), value: packr.pack(source) }], { sync: true });
       this.boundSource = source;
       return;
     }
@@ -179,18 +189,27 @@ export class Journal {
     return seq;
   }
 
-  /** Resolves once the head is past `after` (ops appended in this process), or when `signal` aborts. */
-  waitForOps(after: Seq, signal?: AbortSignal): Promise<void> {
-    if (this.lastSeq > after || signal?.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = () => {
-        this.waiters.delete(wake);
-        signal?.removeEventListener('abort', wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-      signal?.addEventListener('abort', wake, { once: true });
-    });
+  /**
+   * Resolves once the head is past `after` (ops appended by this process or, through the shared
+   * journal's commit notifications, by any other), or when `signal` aborts. No polling.
+   */
+  async waitForOps(after: Seq, signal?: AbortSignal): Promise<void> {
+    this.watchCommits();
+    while (this.lastSeq <= after && !signal?.aborted) {
+      const woken = new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          signal?.removeEventListener('abort', wake);
+          resolve();
+        };
+        this.waiters.add(wake);
+        signal?.addEventListener('abort', wake, { once: true });
+      });
+      // Registered before reading the head: a commit between the two still wakes us.
+      if ((await this.refresh()) > after) return;
+      await woken;
+      await this.refresh();
+    }
   }
 
   /** One op by seq; JOURNAL_CORRUPT if it is missing. */
@@ -217,8 +236,72 @@ export class Journal {
     }
   }
 
+  /** Which part this process plays in sharing the journal: 'host' serves the others. */
+  get role(): 'host' | 'guest' | null { return this.db.role; }
+
+  /** Reads the head again: another process (the recorder) may have appended since. */
+  async refresh(): Promise<Seq> {
+    const head = await readHead(this.db);
+    if (head > this.lastSeq) this.lastSeq = head;
+    return this.lastSeq;
+  }
+
+  /**
+   * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it.
+   * Retries briefly, so a `status` probing the lock never makes a recorder fail.
+   */
+  async lockForRecording(): Promise<void> {
+    const lock = new Level(path.join(this.location, RECORDER_LOCK));
+    for (const started = Date.now(); ;) {
+      try {
+        await lock.open();
+        this.recorderLock = lock;
+        return;
+      } catch (err) {
+        if (!isLocked(err)) throw openFailure(this.location, err);
+        if (Date.now() - started > 1000) {
+          throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
+            { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  }
+
+  /** Whether a recorder (in any process) holds the recorder lock now. */
+  async isRecording(): Promise<boolean> {
+    if (this.recorderLock) return true;
+    const lock = new Level(path.join(this.location, RECORDER_LOCK));
+    try {
+      await lock.open();
+      await lock.close();
+      return false;
+    } catch (err) {
+      if (isLocked(err)) return true;
+      throw err;
+    }
+  }
+
   async close(): Promise<void> {
+    this.watcher?.close();
+    this.watcher = null;
+    for (const wake of this.waiters) wake();
+    await this.recorderLock?.close();
+    this.recorderLock = null;
     await this.db.close();
+  }
+
+  /** Watches `<journal>/notify`, which the host rewrites after every commit, to wake waiters. */
+  private watchCommits(): void {
+    if (this.watcher) return;
+    const wakeAll = () => {
+      for (const wake of this.waiters) wake();
+    };
+    this.watcher = new Inotify((events) => {
+      if (events.some((e) => e.name === NOTIFY_NAME || (e.mask & IN_Q_OVERFLOW) !== 0)) wakeAll();
+    });
+    this.watcher.addWatch(this.location, IN_MODIFY | IN_CLOSE_WRITE);
+    this.db.on('reconnect', wakeAll); // a new host: a notification may have died with the old one
   }
 }
 
@@ -260,6 +343,7 @@ function checkJournalDirectory(where: string, create: boolean): boolean {
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} cannot be read: ${(err as Error).message}`,
       { hint: 'check the permissions of the journal directory', cause: err });
   }
+  entries = entries.filter((name) => !OWN_ENTRIES.has(name));
   if (entries.length === 0) {
     if (create) return true;
     throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is an empty directory, not a journal`,
@@ -272,11 +356,26 @@ function checkJournalDirectory(where: string, create: boolean): boolean {
   return false;
 }
 
+function isLocked(err: unknown): boolean {
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  return isErrnoException(cause, 'LEVEL_LOCKED');
+}
+
+/** The journal holds copies of the database: only its owner may read it or reach its socket. */
+function keepPrivate(where: string): void {
+  try {
+    chmodSync(where, 0o700);
+  } catch (err) {
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be made private (chmod 700): ${(err as Error).message}`,
+      { hint: 'run as the journal directory\'s owner', cause: err });
+  }
+}
+
 function openFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
-  if (isErrnoException(cause, 'LEVEL_LOCKED') || /lock/i.test(String((cause as Error).message))) {
-    return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is open in another process (LevelDB lock held)`,
-      { hint: 'stop the other rdm-journal process using this journal, or use another --journal', cause: err });
+  if (isLocked(err)) {
+    return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
+      { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });
   }
   if (isErrnoException(cause, 'LEVEL_CORRUPTION')) {
     return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: ${(cause as Error).message}`,
@@ -300,7 +399,7 @@ async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise
         { hint: 'it is not an rdm-journal journal; choose another --journal' });
     }
     const createdAt = Date.now();
-    await db.put(prefixed(PREFIX.meta, 'format'), packr.pack({ version: FORMAT_VERSION, createdAt }), { sync: true });
+    await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
     return createdAt;
   }
   const version = format.version;

@@ -77,6 +77,7 @@ export class Recorder {
    * reconciles what the journal holds with what the source holds, and records the current state.
    */
   async start(): Promise<void> {
+    await this.journal.lockForRecording(); // one recorder per journal, whichever process hosts it
     await this.journal.bindSource(this.source);
     this.watcher = new Watcher(this.dir, {
       look: (name, appeared) => this.look(name, appeared),

@@ -36,12 +36,13 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
     const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
     const until = options.until ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const end = Math.min(until, journal.head);
+      // The head is read again each time: a recorder in another process appends to the journal.
+      const end = Math.min(until, await journal.refresh());
       for (const [i, target] of targets.entries()) await catchUp(journal, target, end, results[i]!, options);
       if (!options.follow || end >= until) break;
       // Stopping still applies what the journal holds now (a recorder's last pass included).
       if (options.signal?.aborted) {
-        if (journal.head === end) break;
+        if ((await journal.refresh()) === end) break;
         continue;
       }
       await journal.waitForOps(end, options.signal);

@@ -217,9 +217,27 @@ test('a LevelDB database without a format record is not taken for a journal', as
   assert.is(await codeOf(() => Journal.open(dir, { create: true })), 'JOURNAL_CORRUPT');
 });
 
-test('a second open of a journal in use is JOURNAL_LOCKED', async () => {
-  const { dir } = await newJournal();
-  assert.is(await codeOf(() => Journal.open(dir)), 'JOURNAL_LOCKED');
+test('a second open of a journal in use shares it: a guest of the first, seeing its ops', async () => {
+  const { journal, dir } = await newJournal();
+  const second = await Journal.open(dir);
+  opened.push(second);
+  assert.is(journal.role, 'host');
+  assert.is(second.role, 'guest');
+  await journal.append([create('p1.pack'), append('p1.pack', 0, 'abc')]);
+  assert.is(await second.refresh(), 2);
+  assert.equal((await allOps(second)).map((op) => op.type), ['create', 'append']);
+});
+
+test('a second recorder lock on a journal is JOURNAL_LOCKED; the lock goes with its journal', async () => {
+  const { journal, dir } = await newJournal();
+  const second = await Journal.open(dir);
+  opened.push(second);
+  await journal.lockForRecording();
+  assert.ok(await second.isRecording());
+  assert.is(await codeOf(() => second.lockForRecording()), 'JOURNAL_LOCKED');
+  await journal.close();
+  opened.splice(opened.indexOf(journal), 1);
+  assert.not.ok(await second.isRecording());
 });
 
 test('the source is bound once; another path or inode is JOURNAL_SOURCE_MISMATCH', async () => {

@@ -51,7 +51,7 @@ Examples:
   program.command('replay')
     .description('apply the journal to one or more targets, each from its own durable cursor')
     .requiredOption('--to <target-dir>', 'a target directory (repeat for several)', (dir: string, dirs: string[] | undefined) => [...(dirs ?? []), dir])
-    .option('--follow', 'not available yet: the journal is not shared between processes; use backup')
+    .option('--follow', 'keep applying new ops as a recorder (in any process) adds them, until SIGINT/SIGTERM')
     .option('--no-delete', 'keep files the source deleted, whole, on the targets')
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
     .addHelpText('after', `
@@ -83,6 +83,15 @@ Example:
       const chosen = program.getOptionValueSource('journal') !== 'default';
       const { backup } = await import('./backup.js');
       await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, out });
+    });
+
+  program.command('status')
+    .description("the journal's extent (first and last op, their times), its source, and whether a recorder is running")
+    .action(async (_options: object, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      const { status } = await import('./status.js');
+      await status({ journal: globals.journal, out });
     });
 
   try {

@@ -1,6 +1,7 @@
 /**
- * What commands print. People get short lines on stderr (progress only when it is a terminal);
- * machines, with --json, get one JSON object per line on stdout. -q keeps only errors.
+ * What commands print. A command's result goes to stdout; notes, warnings and errors to stderr
+ * (progress only when it is a terminal); with --json, one JSON object per line on stdout, errors
+ * included. -q keeps only errors.
  */
 import { RdmJournalError } from '../errors.js';
 
@@ -27,10 +28,13 @@ export class Output {
     else if (!this.quiet) this.line(`warning: ${message}`);
   }
 
-  /** The command's result: a JSON object with --json, the given text otherwise. */
+  /** The command's result, on stdout: a JSON object with --json, the given text otherwise. */
   result(value: Record<string, unknown>, text: string): void {
     if (this.json) this.emit({ event: 'result', ...value });
-    else if (!this.quiet) this.line(text);
+    else if (!this.quiet) {
+      this.line(''); // clears a progress line, if one is shown
+      process.stdout.write(text + '\n');
+    }
   }
 
   /** A status line rewritten in place; only on a terminal, never with -q or --json. */
@@ -63,6 +67,6 @@ export class Output {
       process.stderr.write('\r\x1b[K');
       this.progressShown = false;
     }
-    process.stderr.write(text + '\n');
+    if (text) process.stderr.write(text + '\n');
   }
 }

@@ -4,6 +4,7 @@ import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
 import { replay, resolveUntil, type TargetResult } from '../replayer.js';
 import type { Output } from './output.js';
+import { untilSignal } from './signals.js';
 import { formatBytes } from './record.js';
 
 export interface ReplayCommandOptions {
@@ -18,21 +19,24 @@ export interface ReplayCommandOptions {
 export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, out }: ReplayCommandOptions): Promise<void> {
   const unique = new Set(targets.map((t) => path.resolve(t)));
   if (unique.size !== targets.length) throw new RdmJournalError('USAGE', 'the same --to target is given twice', { hint: 'give each target once' });
-  if (follow) {
-    // The journal is one process's LevelDB: a separate replay can never see a running recorder's
-    // ops, and holding the journal would keep the recorder from starting.
-    throw new RdmJournalError('USAGE', '--follow needs a journal shared between processes, which this version does not have',
-      { hint: 'to record and replay live, run `rdm-journal backup SOURCE TARGET`; `replay` without --follow applies what a stopped recorder left' });
-  }
   const journal = await Journal.open(journalDir);
+  const stop = new AbortController();
   try {
     const untilSeq = until === undefined ? undefined : await resolveUntil(journal, until);
+    if (follow) {
+      out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
+      void untilSignal(stop.signal).then((signal) => {
+        out.info(`${signal}: applying what the journal holds, then stopping`);
+        stop.abort();
+      });
+    }
     const results = await replay({
-      journal, targets: [...unique], until: untilSeq, noDelete,
+      journal, targets: [...unique], until: untilSeq, follow, noDelete, signal: stop.signal,
       onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`),
     });
     reportReplay(out, journal, results, untilSeq);
   } finally {
+    stop.abort();
     await journal.close();
   }
 }

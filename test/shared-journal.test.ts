@@ -1,0 +1,137 @@
+/**
+ * One journal, several processes: `record` and `replay --follow` run as separate children while
+ * the simulator writes; each is killed with SIGKILL at random moments and started again; `status`
+ * answers throughout. The first to open the journal hosts it, the others are its guests, and a
+ * guest takes over when the host dies.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ChildProcess } from 'node:child_process';
+import {
+  RECORDING, assertSameFiles, cleanUp, describeOutput, engineSummary, resultEvent, runCli, sleep, sourceFiles, spawnCli, spawnEngine,
+  targetFiles, tempDir, waitForExit, waitForOutput,
+} from './support.js';
+
+const test = suite('shared-journal');
+test.after(cleanUp);
+
+const FOLLOWING = /following until SIGINT\/SIGTERM/;
+
+function setup() {
+  const root = tempDir('rdm-shared-');
+  const src = path.join(root, 'DB.rdm');
+  fs.mkdirSync(src);
+  return { src, journal: path.join(root, 'journal'), target: path.join(root, 'DB-COPY.rdm') };
+}
+
+type Setup = ReturnType<typeof setup>;
+
+async function startRecorder(s: Setup): Promise<ChildProcess> {
+  const child = spawnCli(['record', s.src, '--journal', s.journal]);
+  await waitForOutput(child, RECORDING);
+  return child;
+}
+
+async function startReplayer(s: Setup): Promise<ChildProcess> {
+  const child = spawnCli(['replay', '--journal', s.journal, '--to', s.target, '--follow']);
+  await waitForOutput(child, FOLLOWING);
+  return child;
+}
+
+async function stop(child: ChildProcess, what: string): Promise<void> {
+  child.kill('SIGTERM');
+  const { code, signal } = await waitForExit(child);
+  assert.is(code, 0, `${what} ended with ${code ?? signal}\n${describeOutput(child)}`);
+}
+
+async function statusHead(s: Setup): Promise<number> {
+  const run = await runCli(['status', '--journal', s.journal, '--json']);
+  assert.is(run.code, 0, `status failed:\n${run.stdout}\n${run.stderr}`);
+  return resultEvent(run.stdout)!.head as number;
+}
+
+test('record and replay --follow, each killed at random moments and restarted, end byte-identical', async () => {
+  const s = setup();
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0); // the replayer may start first
+  const engine = spawnEngine(s.src, { transactions: 0, rate: 800, packSize: 128 * 1024, keep: 4, maxSize: 4096 });
+  let replayer = await startReplayer(s); // first: it hosts the journal
+  let recorder = await startRecorder(s); // a guest, writing through the replayer's process
+  let head = 0;
+  const kills = { recorder: 0, replayer: 0 };
+  for (let round = 0; round < 8; round++) {
+    await sleep(150 + Math.random() * 350);
+    const victim = Math.random() < 0.5 ? 'recorder' : 'replayer';
+    const child = victim === 'recorder' ? recorder : replayer;
+    child.kill('SIGKILL');
+    await waitForExit(child);
+    kills[victim] += 1;
+    const now = await statusHead(s); // answers while one of the two is down
+    assert.ok(now >= head, `status head went back from ${head} to ${now}`);
+    head = now;
+    await sleep(Math.random() * 200);
+    if (victim === 'recorder') recorder = await startRecorder(s);
+    else replayer = await startReplayer(s);
+  }
+  engine.kill('SIGTERM');
+  await engineSummary(engine);
+  await stop(recorder, 'recorder'); // records what the source holds now
+  await stop(replayer, 'replayer'); // applies what the journal holds, then exits
+  assert.ok(kills.recorder + kills.replayer === 8);
+  assertSameFiles(targetFiles(s.target), sourceFiles(s.src), 'target vs source');
+  assert.ok(await statusHead(s) > head);
+});
+
+test('replay --follow applies ops a recorder in another process commits, without restarting', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  const replayer = await startReplayer(s);
+  await waitForFile(path.join(s.target, 'p1.pack'), 'first');
+  fs.appendFileSync(path.join(s.src, 'p1.pack'), '+more');
+  fs.writeFileSync(path.join(s.src, 'p2.pack'), 'second');
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  await waitForFile(path.join(s.target, 'p2.pack'), 'second');
+  await stop(replayer, 'replayer');
+  assertSameFiles(targetFiles(s.target), sourceFiles(s.src), 'target vs source');
+});
+
+test('the journal directory is private and its socket is the owner\'s; a socket left by a killed host is recovered', async () => {
+  const s = setup();
+  const recorder = await startRecorder(s);
+  const socket = path.join(s.journal, 'journal.sock');
+  assert.is(fs.statSync(s.journal).mode & 0o777, 0o700);
+  assert.ok(fs.lstatSync(socket).isSocket());
+  assert.is(fs.lstatSync(socket).mode & 0o777, 0o600);
+  recorder.kill('SIGKILL');
+  await waitForExit(recorder);
+  assert.ok(fs.existsSync(socket), 'the killed host left its socket behind');
+  assert.is(await statusHead(s), 0);
+  const again = await startRecorder(s);
+  await stop(again, 'recorder');
+});
+
+test('a second recorder is refused with JOURNAL_LOCKED even when the first is a guest of a replayer', async () => {
+  const s = setup();
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  const replayer = await startReplayer(s);
+  const recorder = await startRecorder(s);
+  const second = await runCli(['record', s.src, '--journal', s.journal, '--once', '--json']);
+  assert.is(second.code, 1);
+  assert.match(second.stdout, '"code":"JOURNAL_LOCKED"');
+  const run = await runCli(['status', '--journal', s.journal, '--json']);
+  assert.is(resultEvent(run.stdout)!.recorder, 'running');
+  await stop(recorder, 'recorder');
+  await stop(replayer, 'replayer');
+});
+
+async function waitForFile(file: string, content: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').startsWith(content)) return;
+    await sleep(20);
+  }
+  assert.unreachable(`${file} never held ${JSON.stringify(content)}`);
+}
+
+test.run();
