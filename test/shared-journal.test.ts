@@ -5,12 +5,13 @@
  * guest takes over when the host dies.
  */
 import fs from 'node:fs';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import {
-  RECORDING, assertSameFiles, cleanUp, describeOutput, engineSummary, resultEvent, runCli, sleep, sourceFiles, spawnCli, spawnEngine,
+  RECORDING, assertSameFiles, cleanUp, cliScript, describeOutput, engineSummary, resultEvent, runCli, sleep, sourceFiles, spawnCli, spawnEngine,
   targetFiles, tempDir, waitForExit, waitForOutput,
 } from './support.js';
 
@@ -124,6 +125,23 @@ test('a second recorder is refused with JOURNAL_LOCKED even when the first is a 
   assert.is(resultEvent(run.stdout)!.recorder, 'running');
   await stop(recorder, 'recorder');
   await stop(replayer, 'replayer');
+});
+
+test('log streams the ops while a recorder hosts the journal, and stops quietly when its reader goes', async () => {
+  const s = setup();
+  for (let i = 1; i <= 3; i++) fs.writeFileSync(path.join(s.src, `p${i}.pack`), `pack ${i}`);
+  const recorder = await startRecorder(s);
+  const run = await runCli(['log', '--journal', s.journal, '--json']);
+  assert.is(run.code, 0, run.stderr);
+  const ops = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(ops.map((op) => op.seq), [1, 2, 3, 4, 5, 6]);
+  assert.equal(ops.filter((op) => op.kind === 'create').map((op) => op.file), ['p1.pack', 'p2.pack', 'p3.pack']);
+  assert.equal(ops.find((op) => op.kind === 'append'), { seq: 2, at: ops[1].at, kind: 'append', file: 'p1.pack', offset: 0, length: 6, crc: crc32('pack 1') });
+  const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cliScript}" log --journal "${s.journal}" | head -1`]);
+  assert.is(piped.status, 0);
+  assert.is(piped.stdout.toString().trim().split('\n').length, 1);
+  assert.is(piped.stderr.toString(), '', 'no EPIPE error when head closes the pipe');
+  await stop(recorder, 'recorder');
 });
 
 async function waitForFile(file: string, content: string): Promise<void> {

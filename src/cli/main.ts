@@ -12,6 +12,11 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 interface GlobalOptions { journal: string; quiet?: boolean; json?: boolean }
 
+function parseCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is not a whole number`, { hint: `e.g. ${option} 100` });
+  return Number(value);
+}
+
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -83,6 +88,17 @@ Example:
       const chosen = program.getOptionValueSource('journal') !== 'default';
       const { backup } = await import('./backup.js');
       await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, out });
+    });
+
+  program.command('log')
+    .description('the ops in the journal, one line each (seq, record time, kind, file, offset, length, CRC-32), streamed')
+    .option('--from <seq>', 'start at this op', '1')
+    .option('--limit <n>', 'print at most this many ops')
+    .action(async (options: { from: string; limit?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      const { log } = await import('./log.js');
+      await log({ journal: globals.journal, from: parseCount('--from', options.from), limit: options.limit === undefined ? undefined : parseCount('--limit', options.limit), out });
     });
 
   program.command('status')
