@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
 import { NOTIFY_NAME, SOCKET_NAME, SharedLevel } from './shared-level.js';
-import { Packr } from 'msgpackr';
+import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 
@@ -39,7 +39,6 @@ export interface FileState {
 }
 
 const PREFIX = { meta: 0x6d, op: 0x6f, file: 0x66 } as const; // 'm', 'o', 'f'
-const packr = new Packr({ useRecords: false, mapsAsObjects: true, bundleStrings: false, moreTypes: false });
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -169,6 +168,11 @@ export class Journal {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
     }
+    // Another writer would reuse our seqs and overwrite its ops: refuse rather than corrupt.
+    if ((await this.db.get(opKey(this.lastSeq + 1))) !== undefined) {
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} has op ${this.lastSeq + 1} written by another process`,
+        { hint: 'one writer per journal: stop the other recorder and run this one again' });
+    }
     try {
       await this.db.batch(writes as never, { sync });
     } catch (err) {
@@ -256,6 +260,12 @@ export class Journal {
       try {
         await lock.open();
         this.recorderLock = lock;
+        // A recorder that just stopped may have appended since this journal was opened: what a
+        // recorder builds on must be read under the lock.
+        this.files = await loadFileStates(this.db);
+        this.lastSeq = await readHead(this.db);
+        this.lastAt = await readLastAt(this.db, this.lastSeq);
+        this.boundSource = await readMeta<SourceIdentity>(this.db, 'source');
         return;
       } catch (err) {
         if (!isLocked(err)) throw openFailure(this.location, err);
@@ -373,6 +383,10 @@ function keepPrivate(where: string): void {
 
 function openFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
+  if (/No space left|quota exceeded/i.test(String((cause as Error).message))) {
+    return new RdmJournalError('JOURNAL_NO_SPACE', `journal ${where} cannot be opened: its disk is full (${(cause as Error).message})`,
+      { hint: 'free space and run the command again', cause: err });
+  }
   if (isLocked(err)) {
     return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
       { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });

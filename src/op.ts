@@ -3,7 +3,7 @@
  * The encoding is specified in journal-format/README.md; change both together.
  */
 import { crc32 } from 'node:zlib';
-import { Packr } from 'msgpackr';
+import { packr } from './msgpack.js';
 import { RdmJournalError } from './errors.js';
 import { isSafeFileName } from './packfile.js';
 
@@ -31,7 +31,6 @@ export type Op = CreateOp | AppendOp | DeleteOp | ResyncOp;
 /** An op as stored: with the sequence number its key gives it. */
 export type JournalOp = Op & { seq: Seq };
 
-const packr = new Packr({ useRecords: false, mapsAsObjects: true, bundleStrings: false, moreTypes: false });
 
 export function checksum(data: Uint8Array): number {
   return crc32(data) >>> 0;

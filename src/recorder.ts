@@ -208,10 +208,16 @@ export class Recorder {
     const gone = new Set([...looked, ...fresh].filter((f) => !this.isPresent(f)));
 
     for (const file of this.sorted(looked)) {
-      const found = await this.readOrMark(file, writer);
-      if (found) fresh.push(file);
+      if (!(await this.readOrMark(file, writer))) continue;
+      if (gone.has(file)) this.forget(file); // deleted already; its name is gone or holds another file
+      else fresh.push(file);
     }
     for (const file of this.sorted(fresh)) {
+      // A name that vanished while we were down and is back: its old delete goes first.
+      for (const op of this.deferredDeletes.filter((d) => d.file === file.name)) {
+        await writer.add(op);
+        this.deferredDeletes.splice(this.deferredDeletes.indexOf(op), 1);
+      }
       for (const older of this.files.filter((f) => f !== file && f.name === file.name && f.recorded)) {
         await this.read(older, writer);
         await this.recordDelete(older, writer);
@@ -261,6 +267,10 @@ export class Recorder {
     if (!this.files.includes(file)) return; // already deleted this pass, as an older file of its name
     await writer.add({ type: 'delete', at: Date.now(), file: file.name, size: file.size });
     this.stats.deleted += 1;
+    this.forget(file);
+  }
+
+  private forget(file: SourceFile): void {
     file.close();
     this.files.splice(this.files.indexOf(file), 1);
   }

@@ -2,8 +2,10 @@
  * The replayer: applies the journal's ops, in order, to one or more targets, each from its own
  * cursor, in bounded batches (a batch is the unit of fsync and of cursor advance).
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
+import { overlaps } from './paths.js';
 import type { Journal } from './journal.js';
 import type { JournalOp, Seq } from './op.js';
 import { Target } from './target.js';
@@ -40,10 +42,12 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
       const end = Math.min(until, await journal.refresh());
       for (const [i, target] of targets.entries()) await catchUp(journal, target, end, results[i]!, options);
       if (!options.follow || end >= until) break;
-      // Stopping still applies what the journal holds now (a recorder's last pass included).
+      // Stopping applies what the journal holds at that moment (a recorder's last pass included),
+      // once: a busy recorder is not chased.
       if (options.signal?.aborted) {
-        if ((await journal.refresh()) === end) break;
-        continue;
+        const last = Math.min(until, await journal.refresh());
+        for (const [i, target] of targets.entries()) await catchUp(journal, target, last, results[i]!, options);
+        break;
       }
       await journal.waitForOps(end, options.signal);
     }
@@ -58,9 +62,9 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
   const identity = { createdAt: journal.createdAt, source: journal.source?.path ?? null };
   const source = journal.source?.path;
   for (const dir of dirs) {
-    if (source && isWithin(path.resolve(dir), source)) {
-      throw new RdmJournalError('USAGE', `target ${path.resolve(dir)} is the journal's source ${source}, or inside it`,
-        { hint: 'replay into a directory outside the database directory' });
+    if (source && (overlaps(dir, source) || isSameDirectory(dir, journal.source!))) {
+      throw new RdmJournalError('USAGE', `target ${path.resolve(dir)} is the journal's source ${source}, or inside it, or holds it`,
+        { hint: 'replay into a directory outside the database directory (symlinks are resolved)' });
     }
   }
   const targets: Target[] = [];
@@ -71,6 +75,16 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
     throw err;
   }
   return targets;
+}
+
+/** The source itself under another name (a bind mount): same device and inode. */
+function isSameDirectory(dir: string, source: { dev: number; ino: number }): boolean {
+  try {
+    const stats = statSync(dir);
+    return stats.dev === source.dev && stats.ino === source.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens, checks and releases targets: lets a caller refuse a bad target before doing other work. */
@@ -122,10 +136,6 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
     if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) await flush();
   }
   if (batch.length > 0) await flush();
-}
-
-export function isWithin(child: string, parent: string): boolean {
-  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
 
 /**

@@ -26,7 +26,8 @@ export function checkSource(dir: string, mountinfo = '/proc/self/mountinfo'): So
       throw new RdmJournalError('SOURCE_NOT_FOUND', `source ${given} does not exist`,
         { hint: 'give the path of the database directory (DB.rdm)' });
     }
-    throw new RdmJournalError('SOURCE_NOT_FOUND', `source ${given} cannot be resolved: ${(err as Error).message}`, { cause: err });
+    throw new RdmJournalError('IO_ERROR', `source ${given} cannot be reached: ${(err as Error).message}`,
+      { hint: 'run the recorder as a user who can read the database directory and its parents', cause: err });
   }
   const stats = statSync(real);
   if (!stats.isDirectory()) {

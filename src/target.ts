@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Level } from 'level';
-import { Packr } from 'msgpackr';
+import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException } from './errors.js';
 import { checksum, type JournalOp, type Seq } from './op.js';
 import { compareFileNames } from './packfile.js';
@@ -23,7 +23,6 @@ export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;
 const write = promisify(fs.write);
 const fdatasync = promisify(fs.fdatasync);
-const packr = new Packr({ useRecords: false, mapsAsObjects: true, bundleStrings: false, moreTypes: false });
 
 /** Which journal a target was made from: its creation time and source path. */
 export interface JournalIdentity { createdAt: number; source: string | null }
@@ -144,14 +143,15 @@ export class Target {
     const files = planBatch(this.cursor, ops, noDelete);
     const last = ops[ops.length - 1]!.seq;
     await this.saveCursor({ ...this.cursor, applying: last });
-    const doomed = noDelete ? new Map<string, Seq>() : finalDeletes(ops);
+    const reset = lastResets(ops, noDelete);
     const touched = new Set<number>();
     let namesChanged = false;
     try {
       for (const op of ops) {
-        // Bytes of a file this batch deletes in the end are never needed; skipping them also keeps
-        // a batch re-applied after a crash from appending to a file its first run already unlinked.
-        if (op.type !== 'resync' && op.seq < (doomed.get(op.file) ?? 0)) continue;
+        // What a file held before the batch's last create or delete of it is never needed; skipping
+        // it also keeps a batch re-applied after a crash from writing to a file its first run
+        // already unlinked.
+        if (op.type !== 'resync' && op.seq < (reset.get(op.file) ?? 0)) continue;
         if (op.type === 'create') {
           this.closeFile(op.file);
           const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o644);
@@ -183,13 +183,16 @@ export class Target {
   get interrupted(): boolean { return this.cursor.applying !== null; }
 
   /** Releases the target: the writing mark goes, the lock with it. */
+  /** Best effort: it runs after failures (a full disk among them) and must not hide them. */
   async close(): Promise<void> {
     for (const name of [...this.fds.keys()]) this.closeFile(name);
     try {
       // A half-applied batch keeps the mark: the target is not usable until a replay finishes it.
       if (this.cursor.applying === null) await this.control.del('writing', { sync: true });
+    } catch {
+      // the mark stays: the next replay of this target removes it
     } finally {
-      await this.control.close();
+      await this.control.close().catch(() => {});
     }
   }
 
@@ -257,13 +260,16 @@ function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean)
   return files;
 }
 
-/** For each file whose last op in the batch is a delete: that delete's seq. */
-function finalDeletes(ops: readonly JournalOp[]): Map<string, Seq> {
-  const last = new Map<string, JournalOp>();
-  for (const op of ops) if (op.type !== 'resync') last.set(op.file, op);
-  const doomed = new Map<string, Seq>();
-  for (const [file, op] of last) if (op.type === 'delete') doomed.set(file, op.seq);
-  return doomed;
+/**
+ * For each file: the seq of its last create in the batch, or of its last delete (unless deleted
+ * files are kept): the ops on it before that point cannot matter to what the batch leaves.
+ */
+function lastResets(ops: readonly JournalOp[], noDelete: boolean): Map<string, Seq> {
+  const reset = new Map<string, Seq>();
+  for (const op of ops) {
+    if (op.type === 'create' || (op.type === 'delete' && !noDelete)) reset.set(op.file, op.seq);
+  }
+  return reset;
 }
 
 function readCursor(where: string, stored: Uint8Array): Cursor {
@@ -285,7 +291,13 @@ function notEmpty(where: string, present: ReadonlyMap<string, unknown>): RdmJour
 
 /** A directory with entries and no control directory was not made by replay: touch nothing in it. */
 function refuseForeignDirectory(where: string): void {
-  const entries = fs.readdirSync(where);
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(where);
+  } catch (err) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be read: ${(err as Error).message}`,
+      { hint: 'run as a user who can read and write the target directory', cause: err });
+  }
   if (entries.length > 0 && !entries.includes(CONTROL_DIR)) throw notEmpty(where, new Map(entries.map((e) => [e, e])));
 }
 
@@ -319,6 +331,7 @@ function makeTargetDirectory(where: string): void {
 
 function controlFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
+  if (/No space left|quota exceeded/i.test(String((cause as Error).message))) return writeFailure(where, cause);
   if (isErrnoException(cause, 'LEVEL_LOCKED')) {
     return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another rdm-journal replay or backup`,
       { hint: 'wait for it to finish or stop it; one writer per target', cause: err });

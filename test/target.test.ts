@@ -37,7 +37,7 @@ async function journalWith(ops: readonly Op[]): Promise<Journal> {
   return journal;
 }
 
-/** Applies ops 1..2, then the first `steps` ops of batch 2 by hand, with the cursor saying "applying 3..7". */
+/** Applies ops 1..2, then the first `steps` ops of batch 2 by hand, with the cursor saying "applying 3..head". */
 async function interruptedTarget(journal: Journal, steps: number): Promise<string> {
   const dir = path.join(tempDir('rdm-target-'), 'copy');
   const identity = { createdAt: journal.createdAt, source: journal.source!.path };
@@ -46,7 +46,7 @@ async function interruptedTarget(journal: Journal, steps: number): Promise<strin
   for await (const op of journal.readOps()) batch.push(op);
   await target.apply(batch.slice(0, 2));
   // What a crash inside target.apply(batch 2) leaves: the intent first, then some of the writes.
-  await (target as unknown as { saveCursor(c: object): Promise<void> }).saveCursor({ ...cursorOf(target), applying: 7 });
+  await (target as unknown as { saveCursor(c: object): Promise<void> }).saveCursor({ ...cursorOf(target), applying: journal.head });
   for (const op of batch.slice(2, 2 + steps)) applyByHand(dir, op);
   await target.close();
   return dir;
@@ -65,6 +65,33 @@ function applyByHand(dir: string, op: JournalOp): void {
     fs.closeSync(fd);
   }
   if (op.type === 'delete') fs.unlinkSync(file);
+}
+
+// A file recorded again within one batch (the recorder's restart shape for a replaced file): its
+// old incarnation's last bytes, a resync, its delete, another file, then its new create.
+const REPLACED: Op[] = [
+  { type: 'create', at, file: 'X', ino: 1 },
+  makeAppend('X', 0, bytes('aaaa'), at),
+  makeAppend('X', 4, bytes('bbbb'), at),
+  { type: 'resync', at, reason: 'replaced', detail: 'X now names another file', file: 'X', recordedSize: 8 },
+  { type: 'delete', at, file: 'X', size: 8 },
+  { type: 'create', at, file: 'Y', ino: 2 },
+  makeAppend('Y', 0, bytes('yy'), at),
+  { type: 'create', at, file: 'X', ino: 3 },
+  makeAppend('X', 0, bytes('new'), at),
+];
+
+for (let steps = 0; steps <= 7; steps++) {
+  test(`a batch that deletes and creates a file again, interrupted after ${steps} of its 7 ops, is finished`, async () => {
+    const journal = await journalWith(REPLACED);
+    try {
+      const dir = await interruptedTarget(journal, steps);
+      await replay({ journal, targets: [dir] });
+      assert.equal([...targetFiles(dir)].map(([name, data]) => [name, data.toString()]), [['X', 'new'], ['Y', 'yy']]);
+    } finally {
+      await journal.close();
+    }
+  });
 }
 
 for (let steps = 0; steps <= 5; steps++) {

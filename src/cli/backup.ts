@@ -7,7 +7,8 @@ import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
 import { Recorder } from '../recorder.js';
-import { checkTargets, isWithin, replay } from '../replayer.js';
+import { overlaps } from '../paths.js';
+import { checkTargets, replay } from '../replayer.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
 import { formatBytes, refuseJournalInside } from './record.js';
@@ -41,8 +42,9 @@ export async function backup(options: BackupOptions): Promise<void> {
 async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
   const source = checkSource(sourceDir);
   const targetDir = path.resolve(target);
-  if (isWithin(targetDir, source.path)) {
-    throw new RdmJournalError('USAGE', `target ${targetDir} is inside the source ${source.path}`, { hint: 'put the backup outside the database directory' });
+  if (overlaps(targetDir, source.path)) {
+    throw new RdmJournalError('USAGE', `target ${targetDir} is the source ${source.path}, inside it, or holds it`,
+      { hint: 'put the backup outside the database directory (symlinks are resolved)' });
   }
   const journalPath = journalDir ?? defaultBackupJournal(targetDir);
   refuseJournalInside(journalPath, source.path, 'source');

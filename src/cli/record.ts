@@ -1,9 +1,8 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
-import { isWithin } from '../replayer.js';
+import { isWithin, realPathOf } from '../paths.js';
 import { Recorder, type RecorderStats } from '../recorder.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
@@ -68,20 +67,10 @@ function report(out: Output, source: string, journal: Journal, stats: RecorderSt
 
 /** A journal inside the directory it records (or replays to) would record its own writes forever. */
 export function refuseJournalInside(journalDir: string, dir: string, what: 'source' | 'target'): void {
-  const journal = realPathOf(path.resolve(journalDir));
+  const journal = realPathOf(journalDir);
   if (isWithin(journal, realPathOf(dir))) {
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${journal} is inside the ${what} ${dir}`,
       { hint: `put the journal outside the ${what} directory (--journal DIR)` });
-  }
-}
-
-/** realpath of the longest existing prefix, with the rest appended: where the path would really be. */
-function realPathOf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(realPathOf(parent), path.basename(p));
   }
 }
 
