@@ -161,4 +161,16 @@ test('backup --help shows SOURCE and TARGET usage; --version prints the package 
   }
 });
 
+test('backup into a symlink to the source is refused, and the source is left as it was', async () => {
+  const root = tempDir('rdm-backup-link-');
+  const src = path.join(root, 'DB.rdm');
+  fs.mkdirSync(src);
+  const link = path.join(root, 'COPY');
+  fs.symlinkSync(src, link);
+  const run = await runCli(['backup', src, link, '--json']);
+  assert.is(run.code, 2);
+  assert.match(run.stdout, '"code":"USAGE"');
+  assert.equal(fs.readdirSync(src), []);
+});
+
 test.run();

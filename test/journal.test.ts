@@ -240,6 +240,29 @@ test('a second recorder lock on a journal is JOURNAL_LOCKED; the lock goes with 
   assert.not.ok(await second.isRecording());
 });
 
+test('a recorder lock taken after another recorder stopped sees what that recorder appended', async () => {
+  const { journal, dir } = await newJournal();
+  const late = await Journal.open(dir); // opened while the first still records
+  opened.push(late);
+  await journal.lockForRecording();
+  await journal.append([create('p1.pack'), append('p1.pack', 0, 'abc')]);
+  await journal.close();
+  opened.splice(opened.indexOf(journal), 1);
+  await late.lockForRecording();
+  assert.is(late.head, 2);
+  assert.is(late.fileState('p1.pack')?.size, 3);
+  assert.is(await late.append([append('p1.pack', 3, 'd')]), 3);
+});
+
+test('an append that would reuse a seq another writer wrote is refused with JOURNAL_LOCKED', async () => {
+  const { journal, dir } = await newJournal();
+  const other = await Journal.open(dir);
+  opened.push(other);
+  await journal.append([create('a')]);
+  assert.is(await codeOf(() => other.append([create('b')])), 'JOURNAL_LOCKED');
+  assert.equal((await allOps(journal)).map((op) => (op as { file?: string }).file), ['a']);
+});
+
 test('the source is bound once; another path or inode is JOURNAL_SOURCE_MISMATCH', async () => {
   let { journal } = await newJournal();
   await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
