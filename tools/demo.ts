@@ -87,9 +87,10 @@ function sameFiles(a: string, b: string): boolean {
 }
 
 async function runCli(cliArgs: string[]): Promise<string> {
-  const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stderr!.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => { text += chunk.toString(); }); // the result
+  child.stderr!.on('data', (chunk: Buffer) => { text += chunk.toString(); }); // and any error
   const code = await exitCode(child);
   if (code !== 0) throw new Error(`rdm-journal ${cliArgs.join(' ')} exited with ${code}: ${text}`);
   return text.trim();

@@ -116,7 +116,8 @@ Example:
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
-      if (out.json) out.error(new RdmJournalError('USAGE', err.message.replace(/^error: /, '')));
+      const message = err.code === 'commander.help' ? 'no command given' : err.message.replace(/^error: /, '');
+      if (out.json) out.error(new RdmJournalError('USAGE', message, { hint: 'run rdm-journal --help for the commands' }));
       return EXIT.usage;
     }
     out.error(err);
