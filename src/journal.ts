@@ -107,7 +107,7 @@ export class Journal {
       throw openFailure(where, err);
     }
     try {
-      const createdAt = await readOrWriteFormat(db, where, isNew);
+      const createdAt = await readOrWriteFormat(db, where, options.create ?? false);
       const files = await loadFileStates(db);
       const head = await readHead(db);
       const source = await readMeta<SourceIdentity>(db, 'source');
@@ -405,10 +405,16 @@ async function readMeta<T>(db: Db, name: string): Promise<T | null> {
 }
 
 /** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
-async function readOrWriteFormat(db: Db, where: string, isNew: boolean): Promise<number> {
+async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<number> {
   const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format');
   if (format === null) {
-    if (!isNew) {
+    // A database with no key at all is a journal whose creation was cut short (killed, disk full).
+    const empty = await isEmpty(db);
+    if (empty && !create) {
+      throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is a journal that was never initialised`,
+        { hint: 'run `rdm-journal record SOURCE` with this --journal first' });
+    }
+    if (!empty) {
       throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
         { hint: 'it is not an rdm-journal journal; choose another --journal' });
     }
@@ -445,6 +451,11 @@ async function readLastAt(db: Db, head: Seq): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+async function isEmpty(db: Db): Promise<boolean> {
+  for await (const key of db.keys({ limit: 1 })) return key === undefined;
+  return true;
 }
 
 async function readHead(db: Db): Promise<Seq> {

@@ -217,6 +217,16 @@ test('a LevelDB database without a format record is not taken for a journal', as
   assert.is(await codeOf(() => Journal.open(dir, { create: true })), 'JOURNAL_CORRUPT');
 });
 
+test('a journal whose creation was cut short (an empty LevelDB) is initialised by a writer, refused by a reader', async () => {
+  const dir = path.join(tempDir('rdm-journal-'), 'cut-short');
+  await writeRaw(dir, []);
+  assert.is(await codeOf(() => Journal.open(dir)), 'JOURNAL_NOT_FOUND');
+  const journal = await Journal.open(dir, { create: true });
+  opened.push(journal);
+  assert.is(journal.head, 0);
+  assert.ok(journal.createdAt > 0);
+});
+
 test('a second open of a journal in use shares it: a guest of the first, seeing its ops', async () => {
   const { journal, dir } = await newJournal();
   const second = await Journal.open(dir);
