@@ -159,7 +159,7 @@ export class Recorder {
     for (const file of this.sorted(fresh)) await this.recordCreate(file, writer);
     await writer.flush();
     this.fail(new RdmJournalError('SOURCE_GONE', `source ${this.dir} is no longer watchable: ${why}`,
-      { hint: 'every byte written before that is in the journal; restart `rdm-journal record` once the directory is back' }));
+      { hint: 'every byte written before that is in the journal; if the directory is moved back, restart `rdm-journal record`; a re-created directory is a new source and needs a new journal' }));
   }
 
   private fail(err: Error): void {

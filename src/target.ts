@@ -290,7 +290,8 @@ function notEmpty(where: string, present: ReadonlyMap<string, unknown>): RdmJour
 }
 
 /** A directory with entries and no control directory was not made by replay: touch nothing in it. */
-function refuseForeignDirectory(where: string): void {
+export function refuseForeignDirectory(where: string): void {
+  if (!fs.existsSync(where)) return;
   let entries: string[];
   try {
     entries = fs.readdirSync(where);

@@ -173,4 +173,18 @@ test('backup into a symlink to the source is refused, and the source is left as 
   assert.equal(fs.readdirSync(src), []);
 });
 
+test('backup into a non-empty directory replay never wrote is refused before any journal is made next to it', async () => {
+  const root = tempDir('rdm-backup-foreign-');
+  const src = path.join(root, 'DB.rdm');
+  const live = path.join(root, 'LIVE.rdm');
+  fs.mkdirSync(src);
+  fs.mkdirSync(live);
+  fs.writeFileSync(path.join(live, 'p1.pack'), 'live data');
+  const run = await runCli(['backup', src, live, '--json']);
+  assert.is(run.code, 1);
+  assert.match(run.stdout, '"code":"TARGET_NOT_EMPTY"');
+  assert.not.ok(fs.existsSync(`${live}.journal`));
+  assert.equal(fs.readdirSync(live), ['p1.pack']);
+});
+
 test.run();

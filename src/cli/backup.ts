@@ -9,6 +9,7 @@ import { Journal } from '../journal.js';
 import { Recorder } from '../recorder.js';
 import { overlaps } from '../paths.js';
 import { checkTargets, replay } from '../replayer.js';
+import { refuseForeignDirectory } from '../target.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
 import { formatBytes, refuseJournalInside } from './record.js';
@@ -46,6 +47,7 @@ async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
     throw new RdmJournalError('USAGE', `target ${targetDir} is the source ${source.path}, inside it, or holds it`,
       { hint: 'put the backup outside the database directory (symlinks are resolved)' });
   }
+  refuseForeignDirectory(targetDir); // before the journal is created next to it
   const journalPath = journalDir ?? defaultBackupJournal(targetDir);
   refuseJournalInside(journalPath, source.path, 'source');
   refuseJournalInside(journalPath, targetDir, 'target');
