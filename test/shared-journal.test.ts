@@ -74,6 +74,9 @@ test('record and replay --follow, each killed at random moments and restarted, e
     await sleep(Math.random() * 200);
     if (victim === 'recorder') recorder = await startRecorder(s);
     else replayer = await startReplayer(s);
+    const after = await statusHead(s); // and while both run again
+    assert.ok(after >= head, `status head went back from ${head} to ${after}`);
+    head = after;
   }
   engine.kill('SIGTERM');
   await engineSummary(engine);
