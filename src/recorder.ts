@@ -109,12 +109,6 @@ export class Recorder {
     if (this.error) throw this.error;
   }
 
-  /** Waits until every event received so far has been recorded. */
-  async settle(): Promise<void> {
-    while (this.running) await this.running;
-    if (this.error) throw this.error;
-  }
-
   /** Releases the watch and every descriptor; safe to call more than once. */
   close(): void {
     this.closeAll();

@@ -89,7 +89,6 @@ export class Target {
   get seq(): Seq { return this.cursor.seq; }
   /** The batch that was being applied when a previous replay stopped; null if none. */
   get applying(): Seq | null { return this.cursor.applying; }
-  get files(): Readonly<Record<string, TargetFile>> { return this.cursor.files; }
 
   /**
    * Checks that the target holds what its cursor says, so nothing edited after the backup stopped
@@ -179,8 +178,6 @@ export class Target {
     await this.saveCursor({ ...this.cursor, seq: last, applying: null, files });
   }
 
-  /** True while a batch is half-applied (a previous replay stopped inside it). */
-  get interrupted(): boolean { return this.cursor.applying !== null; }
 
   /** Releases the target: the writing mark goes, the lock with it. */
   /** Best effort: it runs after failures (a full disk among them) and must not hide them. */

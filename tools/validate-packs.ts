@@ -201,7 +201,7 @@ export function validatePacks(dir: string, opts: ValidateOptions = {}): Validati
   const packs = listPackFiles(dir).map((pack) => scanPackFile(dir, pack));
   const problems = [
     ...findDuplicateNumbers(packs),
-    ...packs.flatMap((pack, i) => checkPackTail(packs, i, allowTornTailInLast)),
+    ...packs.flatMap((_, i) => checkPackTail(packs, i, allowTornTailInLast)),
     ...checkTxIdSequence(packs, requireContiguous),
   ];
   const frames = packs.flatMap((pack) => pack.scan.frames);

@@ -1,5 +1,4 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
-import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
 import { isWithin, realPathOf } from '../paths.js';
