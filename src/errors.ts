@@ -38,6 +38,18 @@ export class RdmJournalError extends Error {
   }
 }
 
+/** A full disk or quota, however it was reported: an errno code, or LevelDB's message text. */
+export function isNoSpace(err: unknown): boolean {
+  const cause = (err as { cause?: unknown })?.cause ?? err;
+  return isErrnoException(cause, 'ENOSPC') || isErrnoException(cause, 'EDQUOT') ||
+    /No space left|quota exceeded/i.test(String((cause as Error)?.message));
+}
+
+/** LevelDB's lock on a database is held by another process (or another handle in this one). */
+export function isLevelLocked(err: unknown): boolean {
+  return isErrnoException((err as { cause?: unknown })?.cause ?? err, 'LEVEL_LOCKED');
+}
+
 export function isErrnoException(err: unknown, code?: string): err is NodeJS.ErrnoException {
   return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' &&
     (code === undefined || (err as NodeJS.ErrnoException).code === code);

@@ -14,7 +14,7 @@ import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
 import { NOTIFY_NAME, SOCKET_NAME, SharedLevel } from './shared-level.js';
 import { packr } from './msgpack.js';
-import { RdmJournalError, isErrnoException } from './errors.js';
+import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 
 export const FORMAT_VERSION = 1;
@@ -75,9 +75,9 @@ export interface OpenOptions {
 export class Journal {
   readonly location: string;
   private readonly db: Db;
-  private files: Map<string, FileState>;
-  private lastSeq: Seq;
-  private boundSource: SourceIdentity | null;
+  private files = new Map<string, FileState>();
+  private lastSeq: Seq = 0;
+  private boundSource: SourceIdentity | null = null;
   private readonly waiters = new Set<() => void>();
   private watcher: Inotify | null = null;
   private recorderLock: Level | null = null;
@@ -86,13 +86,18 @@ export class Journal {
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
   readonly createdAt: number;
 
-  private constructor(location: string, db: Db, createdAt: number, files: Map<string, FileState>, head: Seq, source: SourceIdentity | null) {
+  private constructor(location: string, db: Db, createdAt: number) {
     this.location = location;
     this.db = db;
     this.createdAt = createdAt;
-    this.files = files;
-    this.lastSeq = head;
-    this.boundSource = source;
+  }
+
+  /** Reads what a writer builds on: file states, head, the head's time, the bound source. */
+  private async loadState(): Promise<void> {
+    this.files = await loadFileStates(this.db);
+    this.lastSeq = await readHead(this.db);
+    this.lastAt = await readLastAt(this.db, this.lastSeq);
+    this.boundSource = await readMeta<SourceIdentity>(this.db, 'source');
   }
 
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
@@ -108,11 +113,8 @@ export class Journal {
     }
     try {
       const createdAt = await readOrWriteFormat(db, where, options.create ?? false);
-      const files = await loadFileStates(db);
-      const head = await readHead(db);
-      const source = await readMeta<SourceIdentity>(db, 'source');
-      const journal = new Journal(where, db, createdAt, files, head, source);
-      journal.lastAt = await readLastAt(db, head);
+      const journal = new Journal(where, db, createdAt);
+      await journal.loadState();
       return journal;
     } catch (err) {
       await db.close();
@@ -176,7 +178,7 @@ export class Journal {
     try {
       await this.db.batch(writes as never, { sync });
     } catch (err) {
-      if (/No space left|quota exceeded/i.test(String((err as Error).message))) {
+      if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
           { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
       }
@@ -211,8 +213,7 @@ export class Journal {
       });
       // Registered before reading the head: a commit between the two still wakes us.
       if ((await this.refresh()) > after) return;
-      await woken;
-      await this.refresh();
+      await woken; // the loop reads the head again before deciding
     }
   }
 
@@ -262,13 +263,10 @@ export class Journal {
         this.recorderLock = lock;
         // A recorder that just stopped may have appended since this journal was opened: what a
         // recorder builds on must be read under the lock.
-        this.files = await loadFileStates(this.db);
-        this.lastSeq = await readHead(this.db);
-        this.lastAt = await readLastAt(this.db, this.lastSeq);
-        this.boundSource = await readMeta<SourceIdentity>(this.db, 'source');
+        await this.loadState();
         return;
       } catch (err) {
-        if (!isLocked(err)) throw openFailure(this.location, err);
+        if (!isLevelLocked(err)) throw openFailure(this.location, err);
         if (Date.now() - started > 1000) {
           throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
             { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
@@ -287,7 +285,7 @@ export class Journal {
       await lock.close();
       return false;
     } catch (err) {
-      if (isLocked(err)) return true;
+      if (isLevelLocked(err)) return true;
       throw err;
     }
   }
@@ -366,11 +364,6 @@ function checkJournalDirectory(where: string, create: boolean): boolean {
   return false;
 }
 
-function isLocked(err: unknown): boolean {
-  const cause = (err as { cause?: unknown }).cause ?? err;
-  return isErrnoException(cause, 'LEVEL_LOCKED');
-}
-
 /** The journal holds copies of the database: only its owner may read it or reach its socket. */
 function keepPrivate(where: string): void {
   try {
@@ -383,11 +376,11 @@ function keepPrivate(where: string): void {
 
 function openFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
-  if (/No space left|quota exceeded/i.test(String((cause as Error).message))) {
+  if (isNoSpace(err)) {
     return new RdmJournalError('JOURNAL_NO_SPACE', `journal ${where} cannot be opened: its disk is full (${(cause as Error).message})`,
       { hint: 'free space and run the command again', cause: err });
   }
-  if (isLocked(err)) {
+  if (isLevelLocked(err)) {
     return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
       { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });
   }
@@ -454,7 +447,7 @@ async function readLastAt(db: Db, head: Seq): Promise<number> {
 }
 
 async function isEmpty(db: Db): Promise<boolean> {
-  for await (const key of db.keys({ limit: 1 })) return key === undefined;
+  for await (const _ of db.keys({ limit: 1 })) return false;
   return true;
 }
 

@@ -19,7 +19,7 @@ export interface ReplayOptions {
   targets: readonly string[];
   /** Stop at this seq (inclusive); with `follow`, wait for it. */
   until?: Seq;
-  /** Keep applying ops as they are appended (in this process) until `signal` aborts. */
+  /** Keep applying ops as they are appended (by any process) until `signal` aborts. */
   follow?: boolean;
   noDelete?: boolean;
   /** Ends `follow`: the replayer then applies what the journal holds and returns. */
@@ -38,17 +38,13 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
     const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
     const until = options.until ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
-      // The head is read again each time: a recorder in another process appends to the journal.
+      // Stopping applies what the journal holds once the stop came (a recorder's last pass
+      // included), in one more round: a busy recorder is not chased.
+      const stopping = options.signal?.aborted ?? false;
+      // The head is read again each round: a recorder in another process appends to the journal.
       const end = Math.min(until, await journal.refresh());
       for (const [i, target] of targets.entries()) await catchUp(journal, target, end, results[i]!, options);
-      if (!options.follow || end >= until) break;
-      // Stopping applies what the journal holds at that moment (a recorder's last pass included),
-      // once: a busy recorder is not chased.
-      if (options.signal?.aborted) {
-        const last = Math.min(until, await journal.refresh());
-        for (const [i, target] of targets.entries()) await catchUp(journal, target, last, results[i]!, options);
-        break;
-      }
+      if (!options.follow || end >= until || stopping) break;
       await journal.waitForOps(end, options.signal);
     }
     return results;

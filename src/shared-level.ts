@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { Level } from 'level';
 import { ManyLevelGuest, ManyLevelHost } from 'many-level';
-import { isErrnoException } from './errors.js';
+import { isErrnoException, isLevelLocked } from './errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
 export const NOTIFY_NAME = 'notify';
@@ -124,8 +124,7 @@ export class SharedLevel extends EventEmitter {
       try {
         await db.open();
       } catch (err) {
-        const cause = (err as { cause?: unknown }).cause ?? err;
-        if (!isErrnoException(cause, 'LEVEL_LOCKED')) throw err;
+        if (!isLevelLocked(err)) throw err;
         // Locked but not (yet) serving: a host starting up, or a process that does not share.
         if (Date.now() - started > LOCKED_GIVE_UP_MS) throw err;
         await sleep(5 + Math.random() * 10);

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Level } from 'level';
 import { packr } from './msgpack.js';
-import { RdmJournalError, isErrnoException } from './errors.js';
+import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { checksum, type JournalOp, type Seq } from './op.js';
 import { compareFileNames } from './packfile.js';
 
@@ -329,8 +329,8 @@ function makeTargetDirectory(where: string): void {
 
 function controlFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
-  if (/No space left|quota exceeded/i.test(String((cause as Error).message))) return writeFailure(where, cause);
-  if (isErrnoException(cause, 'LEVEL_LOCKED')) {
+  if (isNoSpace(err)) return writeFailure(where, cause);
+  if (isLevelLocked(err)) {
     return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another rdm-journal replay or backup`,
       { hint: 'wait for it to finish or stop it; one writer per target', cause: err });
   }
@@ -341,7 +341,7 @@ function controlFailure(where: string, err: unknown): RdmJournalError {
 function writeFailure(where: string, err: unknown): RdmJournalError {
   if (err instanceof RdmJournalError) return err;
   // LevelDB reports a full disk as an IO error whose message carries strerror's text.
-  if (isErrnoException(err, 'ENOSPC') || isErrnoException(err, 'EDQUOT') || /No space left|quota exceeded/i.test(String((err as Error)?.message))) {
+  if (isNoSpace(err)) {
     return new RdmJournalError('TARGET_NO_SPACE', `target ${where} is out of space: ${(err as Error).message}`,
       { hint: 'free space and run the same replay again: it resumes from its cursor', cause: err });
   }
