@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'JOURNAL_VERSION'
   | 'JOURNAL_CORRUPT'
   | 'JOURNAL_NO_SPACE'
+  | 'NOT_IN_JOURNAL'           // an op number or file name the journal does not hold
+  | 'VERIFY_FAILED'            // verify found problems (each printed with its op)
   | 'INOTIFY_LIMIT'
   | 'TARGET_UNUSABLE'          // not a directory, cannot be created, written by a newer version
   | 'TARGET_LOCKED'            // another replay or backup is writing it

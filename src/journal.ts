@@ -12,12 +12,14 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
-import { NOTIFY_NAME, SOCKET_NAME, SharedLevel } from './shared-level.js';
+import { NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
+const UPGRADE_BATCH_OPS = 4096;
 /**
  * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
  * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
@@ -38,7 +40,39 @@ export interface FileState {
   tailCrc: number;
 }
 
-const PREFIX = { meta: 0x6d, op: 0x6f, file: 0x66 } as const; // 'm', 'o', 'f'
+/** Counters kept with every batch, so `status` answers in constant time (format version 2). */
+export interface JournalStats {
+  /** The head these counters are of: written in the same batch as its op. */
+  head: Seq;
+  ops: Record<Op['type'], number>;
+  /** Data bytes held in append ops. */
+  bytes: number;
+  /** Data bytes appended from op 1 to the head; never decreases. */
+  appended: number;
+}
+
+/** One op of one file, as the per-file index holds it: enough for history and sizes without the data. */
+export interface IndexEntry {
+  seq: Seq;
+  type: Op['type'];
+  at: number;
+  /** append: where the data went; delete: the file's final size; otherwise 0. */
+  offset: number;
+  /** append: bytes of data; otherwise 0. */
+  length: number;
+}
+
+/** What a replay last told the journal about one of its targets (the cursor itself lives in the target). */
+export interface TargetNote {
+  path: string;
+  seq: Seq;
+  /** When the replay wrote this note, ms since the epoch. */
+  updatedAt: number;
+}
+
+const PREFIX = { meta: 0x6d, op: 0x6f, file: 0x66, index: 0x69, checkpoint: 0x63, target: 0x74 } as const; // 'm' 'o' 'f' 'i' 'c' 't'
+const INDEX_TYPES = { create: 0x63, append: 0x61, delete: 0x64, resync: 0x72 } as const;
+const TYPE_OF_CODE = new Map<number, Op['type']>(Object.entries(INDEX_TYPES).map(([type, code]) => [code, type as Op['type']]));
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -47,6 +81,50 @@ export function opKey(seq: Seq): Uint8Array {
   key[0] = PREFIX.op;
   key.writeBigUInt64BE(BigInt(seq), 1);
   return key;
+}
+
+/** `i` + file name + 0x00 + seq (u64 BE): one op of one file. */
+function indexKey(name: string, seq: Seq): Uint8Array {
+  const body = utf8.encode(name);
+  const key = Buffer.alloc(body.length + 10);
+  key[0] = PREFIX.index;
+  key.set(body, 1);
+  key[body.length + 1] = 0;
+  key.writeBigUInt64BE(BigInt(seq), body.length + 2);
+  return key;
+}
+
+function seqKey(prefix: number, seq: Seq): Uint8Array {
+  const key = Buffer.alloc(9);
+  key[0] = prefix;
+  key.writeBigUInt64BE(BigInt(seq), 1);
+  return key;
+}
+
+function indexValue(op: Op): Uint8Array {
+  const [offset, length] = op.type === 'append' ? [op.offset, op.data.length] : op.type === 'delete' ? [op.size, 0] : [0, 0];
+  return packr.pack([INDEX_TYPES[op.type], op.at, offset, length]);
+}
+
+function readIndexEntry(key: Uint8Array, value: Uint8Array): IndexEntry {
+  const [code, at, offset, length] = packr.unpack(value) as [number, number, number, number];
+  const type = TYPE_OF_CODE.get(code);
+  if (type === undefined) throw new RdmJournalError('JOURNAL_CORRUPT', `journal index entry has unknown op type ${code}`);
+  return { seq: Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(key.length - 8)), type, at, offset, length };
+}
+
+function emptyStats(): JournalStats {
+  return { head: 0, ops: { create: 0, append: 0, delete: 0, resync: 0 }, bytes: 0, appended: 0 };
+}
+
+/** Adds one op to the counters (in place). */
+function count(stats: JournalStats, op: Op, seq: Seq): void {
+  stats.head = seq;
+  stats.ops[op.type] += 1;
+  if (op.type === 'append') {
+    stats.bytes += op.data.length;
+    stats.appended += op.data.length;
+  }
 }
 
 function prefixed(prefix: number, name: string): Uint8Array {
@@ -70,6 +148,8 @@ const OWN_ENTRIES = new Set([SOCKET_NAME, NOTIFY_NAME, RECORDER_LOCK]);
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
   create?: boolean;
+  /** Bring an older format up to this version's (the recorder does: it is the journal's writer). */
+  upgrade?: boolean;
 }
 
 export class Journal {
@@ -81,15 +161,19 @@ export class Journal {
   private readonly waiters = new Set<() => void>();
   private watcher: Inotify | null = null;
   private recorderLock: Level | null = null;
-  /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see resolveUntil). */
+  /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see points.ts). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
   readonly createdAt: number;
+  /** The journal's format version: 1 journals lack the index and counters until upgraded. */
+  private formatVersion: number;
+  private counters: JournalStats = emptyStats();
 
-  private constructor(location: string, db: Db, createdAt: number) {
+  private constructor(location: string, db: Db, format: { createdAt: number; version: number }) {
     this.location = location;
     this.db = db;
-    this.createdAt = createdAt;
+    this.createdAt = format.createdAt;
+    this.formatVersion = format.version;
   }
 
   /** Reads what a writer builds on: file states, head, the head's time, the bound source. */
@@ -98,9 +182,23 @@ export class Journal {
     this.lastSeq = await readHead(this.db);
     this.lastAt = await readLastAt(this.db, this.lastSeq);
     this.boundSource = await readMeta<SourceIdentity>(this.db, 'source');
+    this.counters = (await readMeta<JournalStats>(this.db, 'stats')) ?? emptyStats();
   }
 
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
+    const journal = await Journal.openAny(location, options);
+    if (journal.formatVersion < FORMAT_VERSION && options.upgrade) {
+      try {
+        await journal.upgrade();
+      } catch (err) {
+        await journal.close();
+        throw err;
+      }
+    }
+    return journal;
+  }
+
+  private static async openAny(location: string, options: OpenOptions): Promise<Journal> {
     const where = path.resolve(location);
     const isNew = checkJournalDirectory(where, options.create ?? false);
     if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
@@ -112,8 +210,8 @@ export class Journal {
       throw openFailure(where, err);
     }
     try {
-      const createdAt = await readOrWriteFormat(db, where, options.create ?? false);
-      const journal = new Journal(where, db, createdAt);
+      const format = await readOrWriteFormat(db, where, options.create ?? false);
+      const journal = new Journal(where, db, format);
       await journal.loadState();
       return journal;
     } catch (err) {
@@ -123,6 +221,7 @@ export class Journal {
   }
 
   get head(): Seq { return this.lastSeq; }
+  get version(): number { return this.formatVersion; }
   get source(): SourceIdentity | null { return this.boundSource; }
 
   fileState(name: string): FileState | undefined { return this.files.get(name); }
@@ -154,18 +253,24 @@ export class Journal {
    */
   async append(ops: readonly Op[], { sync = true } = {}): Promise<Seq> {
     if (ops.length === 0) return this.lastSeq;
+    if (this.formatVersion < FORMAT_VERSION) throw new Error(`journal invariant: a format ${this.formatVersion} journal is appended to before its upgrade`);
     const files = new Map<string, FileState | null>();
     const state = (name: string) => (files.has(name) ? files.get(name) ?? undefined : this.files.get(name));
-    const writes: { type: 'put' | 'del'; key: Uint8Array; value?: Uint8Array }[] = [];
+    const writes: BatchOp[] = [];
     let seq = this.lastSeq;
     let lastAt = this.lastAt;
+    const stats = structuredClone(this.counters);
     for (const given of ops) {
       seq += 1;
       const op = given.at >= lastAt ? given : { ...given, at: lastAt }; // the clock stepped back
       lastAt = op.at;
       if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
       writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
+      if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, seq), value: indexValue(op) });
+      count(stats, op, seq);
     }
+    writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, seq), value: packr.pack(stats.appended) });
+    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
     for (const [name, fileState] of files) {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
@@ -176,7 +281,7 @@ export class Journal {
         { hint: 'one writer per journal: stop the other recorder and run this one again' });
     }
     try {
-      await this.db.batch(writes as never, { sync });
+      await this.db.batch(writes, { sync });
     } catch (err) {
       if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
@@ -190,6 +295,7 @@ export class Journal {
     }
     this.lastSeq = seq;
     this.lastAt = lastAt;
+    this.counters = stats;
     for (const wake of this.waiters) wake();
     this.waiters.clear();
     return seq;
@@ -238,6 +344,165 @@ export class Journal {
       }
       expected += 1;
       yield decodeOp(seq, value);
+    }
+  }
+
+  /**
+   * The journal's counters, read afresh (another process may be appending): constant time.
+   * Needs format 2 (see requireVersion).
+   */
+  async stats(): Promise<JournalStats> {
+    this.requireVersion('counting ops');
+    const stats = (await readMeta<JournalStats>(this.db, 'stats')) ?? emptyStats();
+    if (stats.head > this.lastSeq) this.lastSeq = stats.head;
+    return stats;
+  }
+
+  /** Refuses what needs the index and counters on a journal written before them. */
+  requireVersion(what: string): void {
+    if (this.formatVersion >= FORMAT_VERSION) return;
+    throw new RdmJournalError('JOURNAL_VERSION',
+      `journal ${this.location} is format version ${this.formatVersion}, without the per-file index and counters needed for ${what}`,
+      { hint: `run \`rdm-journal upgrade --journal ${this.location}\` once (the next \`record\` also does it); its ops are kept as they are` });
+  }
+
+  /** The ops of one file, from the index (no data is read), with after < seq <= upTo, in order. */
+  async *fileOps(name: string, { after = 0, upTo = Number.MAX_SAFE_INTEGER, reverse = false }: { after?: Seq; upTo?: Seq; reverse?: boolean } = {}): AsyncGenerator<IndexEntry> {
+    this.requireVersion('per-file queries');
+    for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
+      yield readIndexEntry(key, value);
+    }
+  }
+
+  /** Every file name the journal has ever recorded, in byte order of their UTF-8. */
+  async *fileNames(): AsyncGenerator<string> {
+    this.requireVersion('per-file queries');
+    let from = Uint8Array.of(PREFIX.index);
+    for (;;) {
+      let name: string | null = null;
+      for await (const key of this.db.keys({ gte: from, lt: Uint8Array.of(PREFIX.index + 1), limit: 1 })) {
+        const body = key.subarray(1, key.length - 9);
+        name = fromUtf8.decode(body);
+        // The next name sorts after every key of this one: name + 0x01 > name + 0x00 + seq.
+        from = Buffer.concat([Uint8Array.of(PREFIX.index), body, Uint8Array.of(1)]);
+      }
+      if (name === null) return;
+      yield name;
+    }
+  }
+
+  /** The files that existed after op `seq`, and their sizes then: two index reads per file ever recorded. */
+  async filesAt(seq: Seq): Promise<Map<string, { size: number; createdSeq: Seq }>> {
+    const files = new Map<string, { size: number; createdSeq: Seq }>();
+    for await (const name of this.fileNames()) {
+      let size: number | null = null;
+      for await (const entry of this.fileOps(name, { upTo: seq, reverse: true })) {
+        if (entry.type === 'resync') continue;
+        if (size === null) {
+          if (entry.type === 'delete') break;
+          size = entry.type === 'append' ? entry.offset + entry.length : 0;
+        }
+        if (entry.type === 'create') {
+          files.set(name, { size, createdSeq: entry.seq });
+          break;
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Data bytes appended from op 1 up to `seq`: the checkpoint at or before it, plus the ops after that. */
+  async appendedAt(seq: Seq): Promise<number> {
+    this.requireVersion('counting bytes');
+    let from = 0;
+    let bytes = 0;
+    for await (const [key, value] of this.db.iterator({ lte: seqKey(PREFIX.checkpoint, seq), gte: seqKey(PREFIX.checkpoint, 0), reverse: true, limit: 1 })) {
+      from = seqOfKey(key);
+      bytes = packr.unpack(value) as number;
+    }
+    for await (const op of this.readOps({ after: from, upTo: seq })) if (op.type === 'append') bytes += op.data.length;
+    return bytes;
+  }
+
+  /** Remembers where a target's cursor is, for `status` (best effort: the target's own cursor is the truth). */
+  async noteTarget(note: TargetNote): Promise<void> {
+    await this.db.batch([{ type: 'put', key: prefixed(PREFIX.target, note.path), value: packr.pack(note) }]);
+  }
+
+  /** The targets replays have told this journal about. */
+  async knownTargets(): Promise<TargetNote[]> {
+    const notes: TargetNote[] = [];
+    for await (const [, value] of this.db.iterator({ gte: Uint8Array.of(PREFIX.target), lt: Uint8Array.of(PREFIX.target + 1) })) {
+      notes.push(packr.unpack(value) as TargetNote);
+    }
+    return notes;
+  }
+
+  /**
+   * The raw op table, for `verify`: every key and value as stored, undecoded, so one damaged op is
+   * reported and the walk goes on.
+   */
+  async *rawOps(): AsyncGenerator<[Seq, Uint8Array]> {
+    for await (const [key, value] of this.db.iterator({ gte: opKey(0), lt: Uint8Array.of(PREFIX.op + 1) })) yield [seqOfKey(key), value];
+  }
+
+  /** How many index entries the journal holds (for `verify`). */
+  async countIndexEntries(): Promise<number> {
+    let n = 0;
+    for await (const _ of this.db.keys({ gte: Uint8Array.of(PREFIX.index), lt: Uint8Array.of(PREFIX.index + 1) })) n += 1;
+    return n;
+  }
+
+  /** The stored counters, without the version check (for `verify`). */
+  async storedStats(): Promise<JournalStats | null> {
+    return readMeta<JournalStats>(this.db, 'stats');
+  }
+
+  /** The stored file states, read afresh (for `verify`). */
+  async storedFileStates(): Promise<Map<string, FileState>> {
+    return loadFileStates(this.db);
+  }
+
+  /**
+   * Brings a format 1 journal to format 2: writes the per-file index, checkpoints and counters from
+   * its ops, then the new version. Under the recorder lock; a crash midway leaves a format 1 journal
+   * with harmless extra keys, and the next upgrade writes them again.
+   */
+  private async upgrade(): Promise<void> {
+    const lock = new Level(path.join(this.location, RECORDER_LOCK));
+    try {
+      await lock.open();
+    } catch (err) {
+      if (!isLevelLocked(err)) throw openFailure(this.location, err);
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and being recorded into by an older rdm-journal`,
+        { hint: 'stop that recorder, then run this command again: the journal is upgraded once, in place' });
+    }
+    try {
+      const stats = emptyStats();
+      let writes: BatchOp[] = [];
+      for await (const op of this.readOps()) {
+        if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
+        count(stats, op, op.seq);
+        if (op.seq % UPGRADE_BATCH_OPS === 0) {
+          writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.appended) });
+          await this.db.batch(writes);
+          writes = [];
+        }
+      }
+      writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.appended) });
+      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
+      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
+      await this.db.batch(writes, { sync: true });
+      this.formatVersion = FORMAT_VERSION;
+      await this.loadState();
+    } catch (err) {
+      if (isNoSpace(err)) {
+        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} ran out of disk space while being upgraded`,
+          { hint: 'free space and run the command again; the journal stays format 1 until the upgrade completes', cause: err });
+      }
+      throw err;
+    } finally {
+      await lock.close();
     }
   }
 
@@ -398,7 +663,7 @@ async function readMeta<T>(db: Db, name: string): Promise<T | null> {
 }
 
 /** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
-async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<number> {
+async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<{ createdAt: number; version: number }> {
   const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format');
   if (format === null) {
     // A database with no key at all is a journal whose creation was cut short (killed, disk full).
@@ -413,7 +678,7 @@ async function readOrWriteFormat(db: Db, where: string, create: boolean): Promis
     }
     const createdAt = Date.now();
     await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
-    return createdAt;
+    return { createdAt, version: FORMAT_VERSION };
   }
   const version = format.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -424,7 +689,7 @@ async function readOrWriteFormat(db: Db, where: string, create: boolean): Promis
       `journal ${where} is format version ${version}; this rdm-journal reads versions 1 to ${FORMAT_VERSION}`,
       { hint: 'upgrade rdm-journal to read this journal' });
   }
-  return typeof format.createdAt === 'number' ? format.createdAt : 0;
+  return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
 }
 
 async function loadFileStates(db: Db): Promise<Map<string, FileState>> {

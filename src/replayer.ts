@@ -34,7 +34,10 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   const { journal } = options;
   const targets = await openTargets(journal, options.targets);
   try {
-    for (const target of targets) await checkTarget(journal, target, options.until);
+    for (const target of targets) {
+      await checkTarget(journal, target, options.until);
+      await noteTarget(journal, target);
+    }
     const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
     const until = options.until ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
@@ -113,11 +116,20 @@ async function checkTarget(journal: Journal, target: Target, until: Seq | undefi
   target.checkDivergence(window);
 }
 
+/**
+ * Tells the journal where this target's cursor is, for `status` and retention. Best effort: the
+ * cursor in the target is the truth, and a note lost to a failing journal disk costs only a stale status.
+ */
+async function noteTarget(journal: Journal, target: Target): Promise<void> {
+  await journal.noteTarget({ path: target.dir, seq: target.seq, updatedAt: Date.now() }).catch(() => {});
+}
+
 async function catchUp(journal: Journal, target: Target, end: Seq, result: TargetResult, options: ReplayOptions): Promise<void> {
   let batch: JournalOp[] = [];
   let bytes = 0;
   const flush = async () => {
     await target.apply(batch, { noDelete: options.noDelete ?? false });
+    await noteTarget(journal, target);
     result.to = target.seq;
     result.ops += batch.length;
     result.bytes += bytes;
@@ -132,25 +144,4 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
     if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) await flush();
   }
   if (batch.length > 0) await flush();
-}
-
-/**
- * Turns `--until` into a seq: a number is a seq; an ISO-8601 time is the last op recorded at or
- * before it. The journal never lets `at` decrease, so a binary search reads only log2(head) ops.
- */
-export async function resolveUntil(journal: Journal, value: string): Promise<Seq> {
-  if (/^\d+$/.test(value)) return Number(value);
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d\d-\d\d/.test(value) || Number.isNaN(time)) {
-    throw new RdmJournalError('USAGE', `--until ${JSON.stringify(value)} is neither an op number nor an ISO-8601 time`,
-      { hint: 'e.g. --until 1200 or --until 2026-11-24T12:00:00Z' });
-  }
-  let low = 0; // an op seq known to be at or before `time` (0: none)
-  let high = journal.head + 1; // an op seq known to be after it
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if ((await journal.readOp(middle)).at <= time) low = middle;
-    else high = middle;
-  }
-  return low;
 }

@@ -269,6 +269,34 @@ function lastResets(ops: readonly JournalOp[], noDelete: boolean): Map<string, S
   return reset;
 }
 
+/**
+ * A target's cursor, read without writing anything (for `verify --to`). A target being replayed
+ * into is TARGET_LOCKED: its files change under the reader.
+ */
+export async function readTargetCursor(dir: string): Promise<Cursor> {
+  const where = path.resolve(dir);
+  if (!fs.existsSync(path.join(where, CONTROL_DIR, 'CURRENT'))) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `${where} is not a replay target (no ${CONTROL_DIR}/ with a cursor)`,
+      { hint: 'give a directory written by rdm-journal replay or backup' });
+  }
+  const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing: false });
+  try {
+    await control.open();
+  } catch (err) {
+    throw controlFailure(where, err);
+  }
+  try {
+    const stored = await control.get('cursor');
+    if (stored === undefined) {
+      throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} has no cursor yet: no replay into it has finished a batch`,
+        { hint: 'run the replay into it first' });
+    }
+    return readCursor(where, stored);
+  } finally {
+    await control.close();
+  }
+}
+
 function readCursor(where: string, stored: Uint8Array): Cursor {
   try {
     const cursor = packr.unpack(stored) as Cursor;

@@ -40,11 +40,58 @@ for (const version of readdirSync(FIXTURES)) {
       assert.equal(Object.fromEntries(journal.fileStates()), expected.fileStates);
       const hashes = Object.fromEntries([...contents].map(([name, parts]) => [name, sha256(Buffer.concat(parts))]));
       assert.equal(hashes, expected.contents);
+      assert.is(journal.version, expected.version);
+      if (expected.version >= 2) {
+        assert.equal(await journal.stats(), expected.stats);
+        assert.equal(await readIndex(journal), expected.index);
+        assert.equal(await journal.knownTargets(), expected.targets);
+      }
     } finally {
       await journal.close();
       rmSync(copy, { recursive: true, force: true });
     }
   });
 }
+
+async function readIndex(journal: Journal): Promise<Record<string, unknown[]>> {
+  const index: Record<string, unknown[]> = {};
+  for await (const name of journal.fileNames()) {
+    index[name] = [];
+    for await (const entry of journal.fileOps(name)) index[name]!.push(entry);
+  }
+  return index;
+}
+
+test('a v1 journal: ops readable as they are, index queries refused, upgrade gives what v2 stores for the same ops', async () => {
+  const v2 = JSON.parse(readFileSync(path.join(FIXTURES, 'v2', 'expected.json'), 'utf8'));
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'rdm-fixture-upgrade-'));
+  cpSync(path.join(FIXTURES, 'v1', 'journal'), copy, { recursive: true });
+  try {
+    const old = await Journal.open(copy);
+    try {
+      assert.is(old.version, 1);
+      assert.is((await old.readOp(14)).seq, 14);
+      const refused = await old.stats().then(() => null, (err: unknown) => err as { code?: string });
+      assert.is(refused?.code, 'JOURNAL_VERSION');
+    } finally {
+      await old.close();
+    }
+    const upgraded = await Journal.open(copy, { upgrade: true });
+    try {
+      assert.is(upgraded.version, 2);
+      assert.equal(await upgraded.stats(), v2.stats);
+      assert.equal(await readIndex(upgraded), v2.index);
+      assert.is(await upgraded.appendedAt(14), v2.stats.appended);
+      assert.is(await upgraded.appendedAt(4), 25);
+    } finally {
+      await upgraded.close();
+    }
+    const again = await Journal.open(copy);
+    assert.is(again.version, 2, 'the upgrade is stored');
+    await again.close();
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
 
 test.run();

@@ -6,7 +6,7 @@ import { Packr } from 'msgpackr';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RdmJournalError } from '../src/errors.js';
-import { Journal, opKey } from '../src/journal.js';
+import { FORMAT_VERSION, Journal, opKey } from '../src/journal.js';
 import { checksum, makeAppend, type JournalOp, type Op } from '../src/op.js';
 import { cleanUp, tempDir } from './support.js';
 
@@ -163,7 +163,7 @@ test('a journal of a newer format version is refused with JOURNAL_VERSION', asyn
   const { journal, dir } = await newJournal();
   await journal.close();
   opened.splice(0);
-  await writeRaw(dir, [[metaKey('format'), packr.pack({ version: 2, createdAt: Date.now() })]]);
+  await writeRaw(dir, [[metaKey('format'), packr.pack({ version: FORMAT_VERSION + 1, createdAt: Date.now() })]]);
   assert.is(await codeOf(() => Journal.open(dir)), 'JOURNAL_VERSION');
 });
 

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { FORMAT_VERSION } from '../src/journal.js';
 import { checksum, makeAppend, type Op } from '../src/op.js';
 import { validatePacks } from '../tools/validate-packs.js';
 import {
@@ -463,7 +464,7 @@ test('a journal of a newer format version is JOURNAL_VERSION; a missing journal 
   const root = tempDir('rdm-foreign-');
   const target = path.join(root, 'target');
   const newer = path.join(root, 'newer');
-  await writeRawJournal(newer, { format: { version: 2, createdAt: AT }, ops: GOOD_START });
+  await writeRawJournal(newer, { format: { version: FORMAT_VERSION + 1, createdAt: AT }, ops: GOOD_START });
   await assertFails(['replay', '--journal', newer, '--to', target], 'JOURNAL_VERSION');
   await assertFails(['replay', '--journal', path.join(root, 'nowhere'), '--to', target], 'JOURNAL_NOT_FOUND');
   assert.not.ok(fs.existsSync(target), 'no target was created');

@@ -39,7 +39,15 @@ async function makeFixture(dir: string): Promise<void> {
   await journal.bindSource({ path: '/srv/rdm/DB.rdm', dev: 2049, ino: 131073 });
   await journal.append(ops.slice(0, 8));
   await journal.append(ops.slice(8));
+  await journal.noteTarget({ path: '/backup/DB-COPY.rdm', seq: 8, updatedAt: AT + 20 });
   const files = Object.fromEntries([...journal.fileStates()].map(([name, state]) => [name, state]));
+  const stats = await journal.stats();
+  const index: Record<string, unknown[]> = {};
+  for await (const name of journal.fileNames()) {
+    index[name] = [];
+    for await (const entry of journal.fileOps(name)) index[name]!.push(entry);
+  }
+  const targets = await journal.knownTargets();
   await journal.close();
   const expected = {
     version: FORMAT_VERSION,
@@ -47,6 +55,9 @@ async function makeFixture(dir: string): Promise<void> {
     head: ops.length,
     ops: ops.map((op, i) => ({ seq: i + 1, ...describe(op) })),
     fileStates: files,
+    stats,
+    index,
+    targets,
     contents: { 'p00000002.pack': sha256(Buffer.concat([Buffer.alloc(300, 0xab), bytes('tail')])), 'db.idindex': sha256(bytes('ix')) },
   };
   writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');

@@ -12,7 +12,8 @@ import { checkTargets, replay } from '../replayer.js';
 import { refuseForeignDirectory } from '../target.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
-import { formatBytes, refuseJournalInside } from './record.js';
+import { refuseJournalInside } from './record.js';
+import { formatBytes } from './format.js';
 import { reportReplay } from './replay.js';
 import { untilSignal } from './signals.js';
 
@@ -51,7 +52,7 @@ async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
   const journalPath = journalDir ?? defaultBackupJournal(targetDir);
   refuseJournalInside(journalPath, source.path, 'source');
   refuseJournalInside(journalPath, targetDir, 'target');
-  const journal = await Journal.open(journalPath, { create: true });
+  const journal = await Journal.open(journalPath, { create: true, upgrade: true });
   const stopReplay = new AbortController();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let recording = false;

@@ -1,60 +1,85 @@
 /**
  * `rdm-journal log`: one line per op, streamed: the first line appears at once however long the
  * journal, memory stays flat, and a closed pipe (`| head`) ends it quietly. Works while record and
- * replay run: the journal is shared.
+ * replay run: the journal is shared. `--file` walks that file's index entries, not the whole journal.
  */
-import { once } from 'node:events';
+import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
-import type { JournalOp } from '../op.js';
+import type { JournalOp, Op, Seq } from '../op.js';
+import { parsePoint, resolveFrom, resolveUpTo } from '../points.js';
+import { formatTime } from './format.js';
 import type { Output } from './output.js';
+import { StdoutStream } from './stdout.js';
 
-export interface LogOptions { journal: string; from: number; limit?: number; out: Output }
+const KINDS = ['create', 'append', 'delete', 'resync'] as const;
 
-export async function log({ journal: journalDir, from, limit, out }: LogOptions): Promise<void> {
-  const journal = await Journal.open(journalDir);
-  let closed = false;
-  const onError = (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') closed = true; else throw err; };
-  // A pipe closed by the reader (`| head`) ends the listing, quietly: it may show up either way.
-  const write = (line: string): boolean => {
-    try {
-      return process.stdout.write(line + '\n');
-    } catch (err) {
-      onError(err as NodeJS.ErrnoException);
-      return true;
-    }
-  };
-  process.stdout.on('error', onError);
+export interface LogOptions {
+  journal: string;
+  file?: string;
+  kinds?: string[];
+  from?: string;
+  until?: string;
+  limit?: number;
+  utc: boolean;
+  out: Output;
+}
+
+export async function log(options: LogOptions): Promise<void> {
+  const kinds = parseKinds(options.kinds);
+  const journal = await Journal.open(options.journal);
+  const stdout = new StdoutStream();
   try {
+    const head = await journal.refresh();
+    const from = options.from === undefined ? 1 : await resolveFrom(journal, parsePoint('--from', options.from));
+    const until = options.until === undefined ? head : Math.min(head, await resolveUpTo(journal, parsePoint('--until', options.until)));
     let printed = 0;
-    for await (const op of journal.readOps({ after: Math.max(0, from - 1) })) {
-      if (closed || (limit !== undefined && printed >= limit)) break;
-      const line = out.json ? JSON.stringify(describeOp(op)) : formatOp(op);
-      if (!write(line)) {
-        // once() rejects when 'error' (EPIPE) comes first: that, too, means the reader is gone.
-        await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch(() => { closed = true; });
-      }
+    for await (const op of select(journal, options.file, Math.max(0, from - 1), until)) {
+      if (!stdout.open || (options.limit !== undefined && printed >= options.limit)) break;
+      if (kinds && !kinds.has(op.type)) continue;
+      await stdout.line(options.out.json ? JSON.stringify(describeOp(op)) : formatOp(op, options.utc));
       printed += 1;
     }
   } finally {
-    // The listener stays: a write's EPIPE is also emitted later, as an 'error' event.
     await journal.close();
   }
 }
 
-/** An op without its data bytes: their length and CRC stand for them. */
-function describeOp(op: JournalOp): Record<string, unknown> {
+/** The ops after `after` up to `upTo`: all of them, or one file's through its index. */
+async function* select(journal: Journal, file: string | undefined, after: Seq, upTo: Seq): AsyncGenerator<JournalOp> {
+  if (file === undefined) {
+    yield* journal.readOps({ after, upTo });
+    return;
+  }
+  for await (const entry of journal.fileOps(file, { after, upTo })) yield journal.readOp(entry.seq);
+}
+
+function parseKinds(given: string[] | undefined): Set<Op['type']> | null {
+  if (!given || given.length === 0) return null;
+  const kinds = new Set<Op['type']>();
+  for (const kind of given.flatMap((k) => k.split(','))) {
+    if (!(KINDS as readonly string[]).includes(kind)) {
+      throw new RdmJournalError('USAGE', `--kind ${JSON.stringify(kind)} is not an op kind`, { hint: `use one or more of ${KINDS.join(', ')}` });
+    }
+    kinds.add(kind as Op['type']);
+  }
+  return kinds;
+}
+
+/** An op without its data bytes: their length and CRC stand for them. Exact values, UTC times. */
+export function describeOp(op: JournalOp): Record<string, unknown> {
   const { seq, type, at } = op;
   const base = { seq, at: new Date(at).toISOString(), kind: type };
   switch (op.type) {
     case 'create': return { ...base, file: op.file, ino: op.ino };
     case 'append': return { ...base, file: op.file, offset: op.offset, length: op.data.length, crc: op.crc };
     case 'delete': return { ...base, file: op.file, size: op.size };
-    case 'resync': return { ...base, reason: op.reason, ...(op.file ? { file: op.file } : {}), detail: op.detail };
+    case 'resync': return { ...base, reason: op.reason, ...(op.file ? { file: op.file } : {}), detail: op.detail,
+      ...(op.recordedSize === undefined ? {} : { recordedSize: op.recordedSize }), ...(op.foundSize === undefined ? {} : { foundSize: op.foundSize }) };
   }
 }
 
-function formatOp(op: JournalOp): string {
-  const head = `${String(op.seq).padStart(8)}  ${new Date(op.at).toISOString()}  ${op.type.padEnd(6)}`;
+export function formatOp(op: JournalOp, utc: boolean): string {
+  const head = `${String(op.seq).padStart(8)}  ${formatTime(op.at, utc)}  ${op.type.padEnd(6)}`;
   switch (op.type) {
     case 'create': return `${head}  ${op.file}`;
     case 'append': return `${head}  ${op.file}  offset ${op.offset}  length ${op.data.length}  crc ${op.crc.toString(16).padStart(8, '0')}`;

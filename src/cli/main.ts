@@ -10,7 +10,7 @@ import { Output } from './output.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-interface GlobalOptions { journal: string; quiet?: boolean; json?: boolean }
+interface GlobalOptions { journal: string; quiet?: boolean; json?: boolean; utc?: boolean }
 
 function parseCount(option: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is not a whole number`, { hint: `e.g. ${option} 100` });
@@ -29,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(packageVersion(), '-V, --version', 'print the version and exit')
     .addOption(new Option('--journal <dir>', 'journal directory').env('RDM_JOURNAL').default('./rdm.journal'))
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--json', 'print results as JSON lines on stdout, for machines')
+    .option('--json', 'print results as JSON lines on stdout, for machines (times in UTC, sizes in bytes)')
+    .option('--utc', 'print times in UTC instead of the local time zone')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
@@ -90,25 +91,95 @@ Example:
       await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, out });
     });
 
+  const POINT = 'an op number, or an ISO-8601 time (2026-11-24T03:00:00Z; no zone: local time)';
+  const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+  /** Runs a command with the global options applied to the output. */
+  const run = <A extends unknown[]>(work: (globals: GlobalOptions, ...args: A) => Promise<void>) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      await work(globals, ...(args.slice(0, -1) as A));
+    };
+
   program.command('log')
     .description('the ops in the journal, one line each (seq, record time, kind, file, offset, length, CRC-32), streamed')
-    .option('--from <seq>', 'start at this op', '1')
+    .option('--file <name>', 'only ops on this file (read through the per-file index)')
+    .option('--kind <kind>', 'only ops of this kind: create, append, delete or resync (repeat or comma-separate)', collect)
+    .option('--from <seq|time>', `start at this point: ${POINT}`)
+    .option('--until <seq|time>', 'stop at this point (inclusive)')
     .option('--limit <n>', 'print at most this many ops')
-    .action(async (options: { from: string; limit?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      out = new Output(globals);
+    .addHelpText('after', `
+Examples:
+  rdm-journal log --file p00000042.pack --kind create,delete
+  rdm-journal log --from 2026-11-24T02:55:00 --until 2026-11-24T03:05:00 --kind resync
+  rdm-journal log --json | jq -c 'select(.kind == "delete")'`)
+    .action(run(async (globals, options: { file?: string; kind?: string[]; from?: string; until?: string; limit?: string }) => {
       const { log } = await import('./log.js');
-      await log({ journal: globals.journal, from: parseCount('--from', options.from), limit: options.limit === undefined ? undefined : parseCount('--limit', options.limit), out });
-    });
+      await log({ journal: globals.journal, file: options.file, kinds: options.kind, from: options.from, until: options.until,
+        limit: options.limit === undefined ? undefined : parseCount('--limit', options.limit), utc: globals.utc ?? false, out });
+    }));
+
+  program.command('show')
+    .description('one op in full; an append\'s bytes as a hexdump addressed by file offset')
+    .argument('<seq>', 'the op number')
+    .option('--raw', 'write only the append\'s bytes to stdout')
+    .action(run(async (globals, seq: string, options: { raw?: boolean }) => {
+      const { show } = await import('./inspect.js');
+      await show({ journal: globals.journal, seq: parseCount('SEQ', seq), raw: options.raw ?? false, utc: globals.utc ?? false, out });
+    }));
+
+  program.command('files')
+    .description('the files that existed at a point, with their sizes (default: now)')
+    .option('--at <seq|time>', `the point: ${POINT}`)
+    .action(run(async (globals, options: { at?: string }) => {
+      const { files } = await import('./inspect.js');
+      await files({ journal: globals.journal, at: options.at, utc: globals.utc ?? false, out });
+    }));
+
+  program.command('history')
+    .description('the life of one file: created, appended how often and how much, resyncs, deleted')
+    .argument('<file>', 'the file name, e.g. p00000042.pack')
+    .action(run(async (globals, file: string) => {
+      const { history } = await import('./inspect.js');
+      await history({ journal: globals.journal, file, utc: globals.utc ?? false, out });
+    }));
+
+  program.command('cat')
+    .description('write one file\'s content as it was at a point, rebuilt from the journal, to stdout')
+    .argument('<file>', 'the file name, e.g. p00000042.pack')
+    .option('--at <seq|time>', `the point (default: now): ${POINT}`)
+    .addHelpText('after', `
+Example:
+  rdm-journal cat p00000042.pack --at 2026-11-24T03:00:00Z > p00000042.pack.then`)
+    .action(run(async (globals, file: string, options: { at?: string }) => {
+      const { cat } = await import('./inspect.js');
+      await cat({ journal: globals.journal, file, at: options.at, utc: globals.utc ?? false, out });
+    }));
 
   program.command('status')
-    .description("the journal's extent (first and last op, their times), its source, and whether a recorder is running")
-    .action(async (_options: object, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      out = new Output(globals);
+    .description('the journal (ops by kind, time range, bytes held, live files), the recorder, and each known target with its lag')
+    .action(run(async (globals) => {
       const { status } = await import('./status.js');
-      await status({ journal: globals.journal, out });
-    });
+      await status({ journal: globals.journal, utc: globals.utc ?? false, out });
+    }));
+
+  program.command('verify')
+    .description('check the whole journal (sequence, checksums, consistency); with --to, a target byte for byte at its cursor')
+    .option('--to <target-dir>', 'also compare this target with the journal\'s state at the target\'s cursor')
+    .addHelpText('after', `
+Exit status 0 only when all is well; each finding is printed with its op (VERIFY_FAILED otherwise).`)
+    .action(run(async (globals, options: { to?: string }) => {
+      const { verifyCommand } = await import('./verify.js');
+      await verifyCommand({ journal: globals.journal, target: options.to, out });
+    }));
+
+  program.command('upgrade')
+    .description('bring a journal written by an older rdm-journal to the current format, in place (record also does it)')
+    .action(run(async (globals) => {
+      const { upgrade } = await import('./upgrade.js');
+      await upgrade({ journal: globals.journal, out });
+    }));
 
   try {
     await program.parseAsync(argv);

@@ -5,6 +5,7 @@ import { isWithin, realPathOf } from '../paths.js';
 import { Recorder, type RecorderStats } from '../recorder.js';
 import { checkSource } from '../source.js';
 import type { Output } from './output.js';
+import { formatBytes } from './format.js';
 import { untilSignal } from './signals.js';
 
 export interface RecordOptions {
@@ -28,7 +29,7 @@ export async function record({ source: sourceDir, journal: journalDir, once, out
 async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, out }: RecordOptions): Promise<void> {
   const source = checkSource(sourceDir);
   refuseJournalInside(journalDir, source.path, 'source');
-  const journal = await Journal.open(journalDir, { create: true });
+  const journal = await Journal.open(journalDir, { create: true, upgrade: true });
   const started = Date.now();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   try {
@@ -71,11 +72,4 @@ export function refuseJournalInside(journalDir: string, dir: string, what: 'sour
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${journal} is inside the ${what} ${dir}`,
       { hint: `put the journal outside the ${what} directory (--journal DIR)` });
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 }

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
-import { replay, resolveUntil, type TargetResult } from '../replayer.js';
+import { parsePoint, resolveUpTo } from '../points.js';
+import { replay, type TargetResult } from '../replayer.js';
 import type { Output } from './output.js';
 import { untilSignal } from './signals.js';
-import { formatBytes } from './record.js';
+import { formatBytes } from './format.js';
 
 export interface ReplayCommandOptions {
   targets: string[];
@@ -22,7 +23,7 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
   const journal = await Journal.open(journalDir);
   const stop = new AbortController();
   try {
-    const untilSeq = until === undefined ? undefined : await resolveUntil(journal, until);
+    const untilSeq = until === undefined ? undefined : await resolveUpTo(journal, parsePoint('--until', until));
     if (follow) {
       out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
       void untilSignal(stop.signal).then((signal) => {

@@ -1,0 +1,52 @@
+/**
+ * Points in a journal given on the command line: an op number, or an ISO-8601 time. The journal
+ * never lets `at` decrease, so a time is found by binary search, reading log2(head) ops.
+ */
+import { RdmJournalError } from './errors.js';
+import type { Journal } from './journal.js';
+import type { Seq } from './op.js';
+
+export type Point = { seq: Seq } | { time: number };
+
+/** Parses `--option VALUE`: a whole number is a seq; a date (local midnight) or date-time is a time. */
+export function parsePoint(option: string, value: string): Point {
+  if (/^\d+$/.test(value)) return { seq: Number(value) };
+  // A date alone means local midnight (Date.parse would take it as UTC); a date-time without a zone is local.
+  const text = /^\d{4}-\d\d-\d\d$/.test(value) ? `${value}T00:00:00` : value;
+  const time = Date.parse(text);
+  if (!/^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/.test(value) || Number.isNaN(time)) {
+    throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is neither an op number nor an ISO-8601 time`,
+      { hint: `e.g. ${option} 1200, ${option} 2026-11-24T12:00:00Z or ${option} 2026-11-24T13:00:00+01:00 (no zone: local time)` });
+  }
+  return { time };
+}
+
+/** The last op recorded at or before `time` (0: none). */
+export async function lastOpAtOrBefore(journal: Journal, time: number): Promise<Seq> {
+  let low = 0; // an op seq known to be at or before `time` (0: none)
+  let high = journal.head + 1; // an op seq known to be after it
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if ((await journal.readOp(middle)).at <= time) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/** An upper bound (`--until`, `--at`): a seq as given, a time as the last op at or before it. */
+export async function resolveUpTo(journal: Journal, point: Point): Promise<Seq> {
+  return 'seq' in point ? point.seq : lastOpAtOrBefore(journal, point.time);
+}
+
+/** A lower bound (`--from`): a seq as given, a time as the first op at or after it. */
+export async function resolveFrom(journal: Journal, point: Point): Promise<Seq> {
+  return 'seq' in point ? point.seq : (await lastOpAtOrBefore(journal, point.time - 1)) + 1;
+}
+
+/** For commands that look at the past: a point past the head is a mistake, named. */
+export function refusePastHead(journal: Journal, option: string, seq: Seq): void {
+  if (seq > journal.head) {
+    throw new RdmJournalError('USAGE', `${option} op ${seq} is past the journal's last op ${journal.head}`,
+      { hint: `give an op from 1 to ${journal.head} (rdm-journal status shows the range)` });
+  }
+}

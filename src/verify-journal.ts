@@ -1,0 +1,231 @@
+/**
+ * `verify`: walks the whole journal once, in seq order, and reports every finding with its op:
+ * gaps in the sequence, ops that do not decode or whose data fails its CRC-32, ops inconsistent
+ * with the ones before (offsets not contiguous, appends to files never created or already deleted,
+ * creates of existing files, deletes with the wrong size, time going back), and stored counters,
+ * file states and index that disagree with the ops. With a target, compares it byte for byte with
+ * the journal's state at the target's cursor. Reads only; memory grows with the number of live
+ * files, never with the journal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { RdmJournalError } from './errors.js';
+import { FORMAT_VERSION, type Journal } from './journal.js';
+import { decodeOp, type Op, type Seq } from './op.js';
+import { compareFileNames } from './packfile.js';
+import { CONTROL_DIR, readTargetCursor, type Cursor } from './target.js';
+
+export interface Finding {
+  /** The op it is about; null when about the journal or target as a whole. */
+  seq: Seq | null;
+  /** 'journal' or the target's path. */
+  where: string;
+  message: string;
+}
+
+export interface VerifyOptions {
+  /** Also compare this target with the journal's state at its cursor. */
+  target?: string;
+  onFinding: (finding: Finding) => void;
+  onProgress?: (seq: Seq, head: Seq) => void;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  head: Seq;
+  ops: number;
+  /** Data bytes checked against their CRC-32. */
+  bytes: number;
+  findings: number;
+  target: { path: string; seq: Seq; files: number; bytes: number } | null;
+}
+
+interface Life { size: number; createdSeq: Seq }
+
+export async function verify(journal: Journal, options: VerifyOptions): Promise<VerifyResult> {
+  let findings = 0;
+  const report = (seq: Seq | null, message: string, where = 'journal') => {
+    findings += 1;
+    options.onFinding({ seq, where, message });
+  };
+  const cursor = options.target === undefined ? null : await readCursorFor(journal, options.target);
+  const head = await journal.refresh();
+  const stored = journal.version >= FORMAT_VERSION ? await journal.storedStats() : null;
+  const files = new Map<string, Life>();
+  const deletedBy = new Map<string, Seq>();
+  const counts = { create: 0, append: 0, delete: 0, resync: 0 } as Record<Op['type'], number>;
+  let withFile = 0;
+  let bytes = 0;
+  let expected = 1;
+  let lastAt = 0;
+  let atCursor: Map<string, Life> | null = cursor?.seq === 0 ? new Map() : null;
+  try {
+    for await (const [seq, value] of journal.rawOps()) {
+      if (seq !== expected) {
+        report(expected, seq === expected + 1 ? `op ${expected} is missing` : `ops ${expected}..${seq - 1} are missing`);
+        if (cursor && cursor.seq >= expected && cursor.seq < seq) atCursor = new Map(files);
+      }
+      expected = seq + 1;
+      let op;
+      try {
+        op = decodeOp(seq, value);
+      } catch (err) {
+        report(seq, (err as Error).message.replace(/^journal op \d+ is /, 'it is '));
+        continue;
+      }
+      if (op.at < lastAt) report(seq, `recorded at ${new Date(op.at).toISOString()}, before op ${seq - 1} (${new Date(lastAt).toISOString()}): time must not go back`);
+      lastAt = Math.max(lastAt, op.at);
+      counts[op.type] += 1;
+      if (op.file !== undefined) withFile += 1;
+      if (op.type === 'append') bytes += op.data.length;
+      const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);
+      if (problem) report(seq, problem);
+      if (cursor && seq === cursor.seq) atCursor = new Map(files);
+      if (seq % 65536 === 0) options.onProgress?.(seq, head);
+    }
+  } catch (err) {
+    if (err instanceof RdmJournalError) throw err;
+    report(null, `LevelDB cannot read on after op ${expected - 1}: ${(err as Error).message}`);
+  }
+  const last = expected - 1;
+  if (stored) {
+    if (stored.head !== last) report(null, `the counters say the last op is ${stored.head}, the op table ends at ${last}`);
+    for (const kind of Object.keys(counts) as Op['type'][]) {
+      if (stored.ops[kind] !== counts[kind]) report(null, `the counters hold ${stored.ops[kind]} ${kind} ops, the journal ${counts[kind]}`);
+    }
+    if (stored.bytes !== bytes) report(null, `the counters hold ${stored.bytes} bytes of appended data, the ops ${bytes}`);
+    const indexed = await journal.countIndexEntries();
+    if (indexed !== withFile) report(null, `the per-file index has ${indexed} entries for ${withFile} ops naming a file`);
+  }
+  const states = await journal.storedFileStates();
+  for (const name of new Set([...states.keys(), ...files.keys()])) {
+    const want = files.get(name);
+    const got = states.get(name);
+    if (!got) report(null, `${name}: the ops leave it ${want!.size} bytes, but no file state is stored`);
+    else if (!want) report(null, `${name}: a file state is stored (${got.size} bytes), but the ops leave no such file`);
+    else if (got.size !== want.size || got.createdSeq !== want.createdSeq) {
+      report(null, `${name}: the stored file state says ${got.size} bytes created by op ${got.createdSeq}, the ops ${want.size} bytes created by op ${want.createdSeq}`);
+    }
+  }
+  let target: VerifyResult['target'] = null;
+  if (cursor && options.target !== undefined) {
+    const where = path.resolve(options.target);
+    const reportTarget = (seq: Seq | null, message: string) => report(seq, message, where);
+    if (cursor.seq > last) reportTarget(null, `its cursor is at op ${cursor.seq}, past the journal's last op ${last}`);
+    else target = { path: where, seq: cursor.seq, ...await compareTarget(journal, where, cursor, atCursor ?? new Map(), reportTarget) };
+  }
+  options.onProgress?.(last, head);
+  return { ok: findings === 0, head: last, ops: counts.create + counts.append + counts.delete + counts.resync, bytes, findings, target };
+}
+
+/** Applies one op to the walk's file states; returns what is inconsistent about it, or null. */
+function applyOp(files: Map<string, Life>, deletedBy: Map<string, Seq>, op: Exclude<Op, { type: 'resync' }>, seq: Seq): string | null {
+  const current = files.get(op.file);
+  const absent = () => (deletedBy.has(op.file) ? `it was deleted by op ${deletedBy.get(op.file)} and not created again` : 'it was never created');
+  switch (op.type) {
+    case 'create':
+      files.set(op.file, { size: 0, createdSeq: seq });
+      deletedBy.delete(op.file);
+      return current ? `creates ${op.file}, which exists since op ${current.createdSeq}` : null;
+    case 'append':
+      if (!current) {
+        files.set(op.file, { size: op.offset + op.data.length, createdSeq: seq });
+        return `appends to ${op.file}, but ${absent()}`;
+      }
+      files.set(op.file, { ...current, size: op.offset + op.data.length });
+      return op.offset === current.size ? null
+        : `appends at offset ${op.offset} of ${op.file}, which is ${current.size} bytes: appends must be contiguous`;
+    case 'delete':
+      files.delete(op.file);
+      deletedBy.set(op.file, seq);
+      if (!current) return `deletes ${op.file}, but ${absent()}`;
+      return op.size === current.size ? null : `deletes ${op.file} saying it was ${op.size} bytes; its ops make ${current.size}`;
+  }
+}
+
+async function readCursorFor(journal: Journal, dir: string): Promise<Cursor> {
+  const cursor = await readTargetCursor(dir);
+  if (cursor.journal.createdAt !== journal.createdAt || cursor.journal.source !== (journal.source?.path ?? null)) {
+    throw new RdmJournalError('TARGET_OTHER_JOURNAL', `target ${path.resolve(dir)} was replayed from another journal (of ${cursor.journal.source ?? 'no source'})`,
+      { hint: 'verify it with the journal it was replayed from (--journal)' });
+  }
+  journal.requireVersion('verify --to');
+  return cursor;
+}
+
+/**
+ * The target against the journal at its cursor: the same regular files, each byte equal to what
+ * the ops of its life up to the cursor wrote. Files kept by `--no-delete` are compared with the life
+ * that was deleted.
+ */
+async function compareTarget(journal: Journal, dir: string, cursor: Cursor, live: Map<string, Life>,
+  report: (seq: Seq | null, message: string) => void): Promise<{ files: number; bytes: number }> {
+  if (cursor.applying !== null) report(null, `a replay was interrupted applying ops ${cursor.seq + 1}..${cursor.applying}: run the same replay to finish it`);
+  const expected = new Map(live);
+  for (const [name, file] of Object.entries(cursor.files)) {
+    if (!file.kept || expected.has(name)) continue;
+    const createdSeq = await lastCreate(journal, name, cursor.seq);
+    if (createdSeq === null) report(null, `${name}: the cursor keeps it (--no-delete), but the journal never created it up to op ${cursor.seq}`);
+    else expected.set(name, { size: file.size, createdSeq });
+  }
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir).filter((name) => name !== CONTROL_DIR);
+  } catch (err) {
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${dir} cannot be read: ${(err as Error).message}`, { hint: 'check its permissions', cause: err });
+  }
+  for (const name of entries.sort(compareFileNames)) {
+    if (!expected.has(name)) report(null, `${name} is in the target but not in the journal at op ${cursor.seq}`);
+  }
+  let bytes = 0;
+  for (const name of [...expected.keys()].sort(compareFileNames)) {
+    const want = expected.get(name)!;
+    const file = path.join(dir, name);
+    let stats: fs.Stats;
+    try {
+      stats = fs.lstatSync(file);
+    } catch {
+      report(want.createdSeq, `${name} is missing (the journal holds ${want.size} bytes at op ${cursor.seq})`);
+      continue;
+    }
+    if (!stats.isFile()) {
+      report(want.createdSeq, `${name} is not a regular file`);
+      continue;
+    }
+    if (stats.size !== want.size) report(null, `${name} is ${stats.size} bytes; the journal holds ${want.size} at op ${cursor.seq}`);
+    bytes += await compareBytes(journal, file, name, want.createdSeq, cursor.seq, report);
+  }
+  return { files: expected.size, bytes };
+}
+
+async function lastCreate(journal: Journal, name: string, upTo: Seq): Promise<Seq | null> {
+  for await (const entry of journal.fileOps(name, { upTo, reverse: true })) if (entry.type === 'create') return entry.seq;
+  return null;
+}
+
+/** Reads the file back op by op; reports the first append whose bytes differ. Returns bytes compared. */
+async function compareBytes(journal: Journal, file: string, name: string, createdSeq: Seq, upTo: Seq,
+  report: (seq: Seq | null, message: string) => void): Promise<number> {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  let compared = 0;
+  try {
+    for await (const entry of journal.fileOps(name, { after: createdSeq, upTo })) {
+      if (entry.type !== 'append') continue;
+      const op = await journal.readOp(entry.seq);
+      if (op.type !== 'append') continue;
+      const found = Buffer.alloc(op.data.length);
+      const read = fs.readSync(fd, found, 0, found.length, op.offset);
+      const want = Buffer.from(op.data.buffer, op.data.byteOffset, op.data.byteLength);
+      if (read !== found.length || !found.equals(want)) {
+        let at = 0;
+        while (at < read && found[at] === want[at]) at += 1;
+        report(op.seq, `${name} differs at byte ${op.offset + at} (op ${op.seq} wrote ${op.offset}..${op.offset + op.data.length})`);
+        return compared;
+      }
+      compared += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return compared;
+}
