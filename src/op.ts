@@ -20,7 +20,8 @@ export type ResyncReason =
   | 'missed'    // a file appeared and disappeared before the recorder could open it
   | 'overflow'; // the kernel dropped inotify events; the recorder rescanned the directory
 
-export interface CreateOp { type: 'create'; at: number; file: string; ino: number }
+/** `mode`: the source file's permission bits (st_mode & 0o777); absent in ops recorded before 0.2.0. */
+export interface CreateOp { type: 'create'; at: number; file: string; ino: number; mode?: number }
 export interface AppendOp { type: 'append'; at: number; file: string; offset: number; data: Uint8Array; crc: number }
 export interface DeleteOp { type: 'delete'; at: number; file: string; size: number }
 export interface ResyncOp {
@@ -68,6 +69,7 @@ export function findOpProblem(value: unknown): string | null {
   switch (op.type) {
     case 'create':
       if (!isSafeFileName(op.file)) return `file name ${JSON.stringify(op.file)} is not a single path component`;
+      if (op.mode !== undefined && !(isUint(op.mode) && op.mode <= 0o777)) return 'field "mode" is not a permission mode (0 to 0o777)';
       return isUint(op.ino) ? null : 'field "ino" is not an unsigned integer';
     case 'append': {
       if (!isSafeFileName(op.file)) return `file name ${JSON.stringify(op.file)} is not a single path component`;

@@ -251,7 +251,7 @@ export class Recorder {
   }
 
   private async recordCreate(file: SourceFile, writer: JournalWriter): Promise<void> {
-    await writer.add({ type: 'create', at: Date.now(), file: file.name, ino: file.ino });
+    await writer.add({ type: 'create', at: Date.now(), file: file.name, ino: file.ino, mode: file.mode });
     this.stats.created += 1;
     file.recorded = true;
     await this.read(file, writer);

@@ -22,16 +22,19 @@ export class SourceFile {
   readonly name: string;
   readonly fd: number;
   readonly ino: number;
+  /** Permission bits when opened (st_mode & 0o777; never setuid/setgid/sticky): targets get the same. */
+  readonly mode: number;
   /** Bytes recorded (or queued for the journal). */
   size = 0;
   /** False until its create op is recorded. */
   recorded = false;
   private tail: Buffer = Buffer.alloc(0);
 
-  private constructor(name: string, fd: number, ino: number) {
+  private constructor(name: string, fd: number, ino: number, mode: number) {
     this.name = name;
     this.fd = fd;
     this.ino = ino;
+    this.mode = mode & 0o777;
   }
 
   /**
@@ -64,7 +67,7 @@ export class SourceFile {
       fs.closeSync(fd);
       return raced ?? 'ignored';
     }
-    return new SourceFile(name, fd, opened.ino);
+    return new SourceFile(name, fd, opened.ino, opened.mode);
   }
 
   /** Bytes in the file now, as its descriptor sees them. */

@@ -153,7 +153,9 @@ export class Target {
         if (op.type !== 'resync' && op.seq < (reset.get(op.file) ?? 0)) continue;
         if (op.type === 'create') {
           this.closeFile(op.file);
-          const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o644);
+          const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
+          // The source file's mode, whatever the umask (ops recorded before 0.2.0 carry none: 0644).
+          fs.fchmodSync(fd, op.mode ?? 0o644);
           this.fds.set(op.file, fd);
           touched.add(fd);
           namesChanged = true;
@@ -206,7 +208,18 @@ export class Target {
   private openForAppend(name: string): number {
     let fd = this.fds.get(name);
     if (fd === undefined) {
-      fd = fs.openSync(this.pathOf(name), fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW);
+      const file = this.pathOf(name);
+      const flags = fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW;
+      try {
+        fd = fs.openSync(file, flags);
+      } catch (err) {
+        if (!isErrnoException(err, 'EACCES')) throw err;
+        // A source file without owner write (0444) is copied with that mode: lift it to open, then restore.
+        const { mode } = fs.lstatSync(file);
+        fs.chmodSync(file, (mode & 0o777) | 0o200);
+        fd = fs.openSync(file, flags);
+        fs.fchmodSync(fd, mode & 0o777);
+      }
       this.fds.set(name, fd);
     }
     return fd;
