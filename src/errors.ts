@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'JOURNAL_VERSION'
   | 'JOURNAL_CORRUPT'
   | 'JOURNAL_NO_SPACE'
+  | 'PRUNE_BLOCKED'            // a known target still needs what a prune would remove
+  | 'CURSOR_EXPIRED'           // the ops a target needs next were pruned: rebuild it with replay --resync
+  | 'PRUNED'                   // a point before the journal's retention horizon
   | 'NOT_IN_JOURNAL'           // an op number or file name the journal does not hold
   | 'VERIFY_FAILED'            // verify found problems (each printed with its op)
   | 'INOTIFY_LIMIT'

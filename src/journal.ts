@@ -40,16 +40,34 @@ export interface FileState {
   tailCrc: number;
 }
 
-/** Counters kept with every batch, so `status` answers in constant time (format version 2). */
+/**
+ * Counters of ops 1..head kept with every batch, so `status` answers in constant time (format 2).
+ * Pruning never lowers them (it keeps its own counters, `Pruned`): a recorder and a prune in two
+ * processes each write only their own record.
+ */
 export interface JournalStats {
   /** The head these counters are of: written in the same batch as its op. */
   head: Seq;
   ops: Record<Op['type'], number>;
-  /** Data bytes held in append ops. */
+  /** Data bytes of the appends in ops 1..head. */
   bytes: number;
-  /** Data bytes appended from op 1 to the head; never decreases. */
-  appended: number;
 }
+
+/** What retention removed: the horizon, and the ops and bytes gone. */
+export interface Pruned {
+  /**
+   * The journal can rebuild the source as it was after any op from `horizon` on: only files whose
+   * whole life (create to delete) ended at or before op `horizon` were removed. 0: nothing pruned.
+   */
+  horizon: Seq;
+  ops: Record<Op['type'], number>;
+  bytes: number;
+  /** When the last prune finished, ms since the epoch. */
+  at: number;
+}
+
+/** One life of one file: its index entries from its create to its delete. */
+export interface FileLife { name: string; entries: IndexEntry[] }
 
 /** One op of one file, as the per-file index holds it: enough for history and sizes without the data. */
 export interface IndexEntry {
@@ -114,17 +132,18 @@ function readIndexEntry(key: Uint8Array, value: Uint8Array): IndexEntry {
 }
 
 function emptyStats(): JournalStats {
-  return { head: 0, ops: { create: 0, append: 0, delete: 0, resync: 0 }, bytes: 0, appended: 0 };
+  return { head: 0, ops: { create: 0, append: 0, delete: 0, resync: 0 }, bytes: 0 };
+}
+
+export function emptyPruned(): Pruned {
+  return { horizon: 0, ops: { create: 0, append: 0, delete: 0, resync: 0 }, bytes: 0, at: 0 };
 }
 
 /** Adds one op to the counters (in place). */
 function count(stats: JournalStats, op: Op, seq: Seq): void {
   stats.head = seq;
   stats.ops[op.type] += 1;
-  if (op.type === 'append') {
-    stats.bytes += op.data.length;
-    stats.appended += op.data.length;
-  }
+  if (op.type === 'append') stats.bytes += op.data.length;
 }
 
 function prefixed(prefix: number, name: string): Uint8Array {
@@ -168,6 +187,7 @@ export class Journal {
   /** The journal's format version: 1 journals lack the index and counters until upgraded. */
   private formatVersion: number;
   private counters: JournalStats = emptyStats();
+  private pruning: Pruned = emptyPruned();
 
   private constructor(location: string, db: Db, format: { createdAt: number; version: number }) {
     this.location = location;
@@ -183,6 +203,7 @@ export class Journal {
     this.lastAt = await readLastAt(this.db, this.lastSeq);
     this.boundSource = await readMeta<SourceIdentity>(this.db, 'source');
     this.counters = (await readMeta<JournalStats>(this.db, 'stats')) ?? emptyStats();
+    this.pruning = (await readMeta<Pruned>(this.db, 'pruned')) ?? emptyPruned();
   }
 
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
@@ -269,7 +290,7 @@ export class Journal {
       if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, seq), value: indexValue(op) });
       count(stats, op, seq);
     }
-    writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, seq), value: packr.pack(stats.appended) });
+    writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, seq), value: packr.pack(stats.bytes) });
     writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
     for (const [name, fileState] of files) {
       const key = prefixed(PREFIX.file, name);
@@ -333,18 +354,91 @@ export class Journal {
     return decodeOp(seq, bytes);
   }
 
+  /** The op at `seq`, or the first one after it (retention leaves gaps); null past the head. */
+  async readOpAtOrAfter(seq: Seq): Promise<JournalOp | null> {
+    for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
+      return decodeOp(seqOfKey(key), value);
+    }
+    return null;
+  }
+
+  /** Whether op `seq` exists. */
+  async hasOp(seq: Seq): Promise<boolean> {
+    return (await this.db.get(opKey(seq))) !== undefined;
+  }
+
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
   async *readOps({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
     let expected = after + 1;
+    // Ops up to the retention horizon may be gone (whole file lives, pruned); any other gap is damage.
+    const { horizon } = this.formatVersion >= FORMAT_VERSION ? await this.pruned() : this.pruning;
     for await (const [key, value] of this.db.iterator({ gt: opKey(after), lte: opKey(upTo) })) {
       const seq = seqOfKey(key);
-      if (seq !== expected) {
+      if (seq !== expected && seq - 1 > horizon) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${expected} (next is ${seq})`,
           { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
       }
-      expected += 1;
+      expected = seq + 1;
       yield decodeOp(seq, value);
     }
+  }
+
+  /** What retention removed, read afresh (a prune may run in another process). */
+  async pruned(): Promise<Pruned> {
+    const pruned = (await readMeta<Pruned>(this.db, 'pruned')) ?? emptyPruned();
+    this.pruning = pruned;
+    return pruned;
+  }
+
+  /** The retention horizon as last read: the state after any op from here on can be rebuilt. */
+  get horizon(): Seq { return this.pruning.horizon; }
+
+  /**
+   * The lives of files that ended (were deleted) at or before `horizon`, with all their index
+   * entries, resyncs naming them within the life included: what a prune to `horizon` removes.
+   * Reads the index only. Yields per file name, in name order.
+   */
+  async *livesEndedBy(horizon: Seq): AsyncGenerator<FileLife> {
+    for await (const name of this.fileNames()) {
+      let life: IndexEntry[] = [];
+      for await (const entry of this.fileOps(name, { upTo: horizon })) {
+        if (entry.type === 'create') life = [entry];
+        else if (life.length > 0) life.push(entry);
+        if (entry.type === 'delete' && life.length > 0) {
+          yield { name, entries: life };
+          life = [];
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes whole file lives and records the new retention state, in one batch: a crash leaves
+   * every life whole or gone, and the horizon written with the first removal.
+   */
+  async removeLives(lives: readonly FileLife[], pruned: Pruned, { sync = false } = {}): Promise<void> {
+    const writes: BatchOp[] = [];
+    for (const life of lives) {
+      for (const entry of life.entries) {
+        writes.push({ type: 'del', key: opKey(entry.seq) }, { type: 'del', key: indexKey(life.name, entry.seq) });
+      }
+    }
+    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'pruned'), value: packr.pack(pruned) });
+    try {
+      await this.db.batch(writes, { sync });
+    } catch (err) {
+      if (isNoSpace(err)) {
+        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space while pruning: ${(err as Error).message}`,
+          { hint: 'free a little space and prune again: what was removed so far is consistent', cause: err });
+      }
+      throw err;
+    }
+    this.pruning = pruned;
+  }
+
+  /** Returns the space of removed ops between two seqs to the filesystem, if this process hosts. */
+  async compactOps(from: Seq, to: Seq): Promise<boolean> {
+    return this.db.compactRange(opKey(from), opKey(to));
   }
 
   /**
@@ -484,12 +578,12 @@ export class Journal {
         if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
         count(stats, op, op.seq);
         if (op.seq % UPGRADE_BATCH_OPS === 0) {
-          writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.appended) });
+          writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.bytes) });
           await this.db.batch(writes);
           writes = [];
         }
       }
-      writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.appended) });
+      writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
       writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
       writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
       await this.db.batch(writes, { sync: true });
@@ -511,6 +605,7 @@ export class Journal {
 
   /** Reads the head again: another process (the recorder) may have appended since. */
   async refresh(): Promise<Seq> {
+    if (this.formatVersion >= FORMAT_VERSION) await this.pruned();
     const head = await readHead(this.db);
     if (head > this.lastSeq) this.lastSeq = head;
     return this.lastSeq;

@@ -21,14 +21,15 @@ export function parsePoint(option: string, value: string): Point {
   return { time };
 }
 
-/** The last op recorded at or before `time` (0: none). */
+/** The last op recorded at or before `time` (0: none). Seqs below the retention horizon may be missing. */
 export async function lastOpAtOrBefore(journal: Journal, time: number): Promise<Seq> {
-  let low = 0; // an op seq known to be at or before `time` (0: none)
-  let high = journal.head + 1; // an op seq known to be after it
+  let low = 0; // an existing op known to be at or before `time` (0: none)
+  let high = journal.head + 1; // every op from here on is after it
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if ((await journal.readOp(middle)).at <= time) low = middle;
-    else high = middle;
+    const op = await journal.readOpAtOrAfter(middle);
+    if (op === null || op.seq >= high || op.at > time) high = middle; // no op in [middle, high) is at or before it
+    else low = op.seq;
   }
   return low;
 }
@@ -43,8 +44,12 @@ export async function resolveFrom(journal: Journal, point: Point): Promise<Seq> 
   return 'seq' in point ? point.seq : (await lastOpAtOrBefore(journal, point.time - 1)) + 1;
 }
 
-/** For commands that look at the past: a point past the head is a mistake, named. */
+/** For commands that rebuild the past: a point past the head, or before the retention horizon, is refused. */
 export function refusePastHead(journal: Journal, option: string, seq: Seq): void {
+  if (seq < journal.horizon) {
+    throw new RdmJournalError('PRUNED', `${option} op ${seq} is before the retention horizon, op ${journal.horizon}: files deleted by then were pruned`,
+      { hint: `give a point from op ${journal.horizon} on (rdm-journal status shows the restorable range)` });
+  }
   if (seq > journal.head) {
     throw new RdmJournalError('USAGE', `${option} op ${seq} is past the journal's last op ${journal.head}`,
       { hint: `give an op from 1 to ${journal.head} (rdm-journal status shows the range)` });

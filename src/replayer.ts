@@ -8,7 +8,7 @@ import { RdmJournalError } from './errors.js';
 import { overlaps } from './paths.js';
 import type { Journal } from './journal.js';
 import type { JournalOp, Seq } from './op.js';
-import { Target } from './target.js';
+import { Target, type RebuildFile } from './target.js';
 
 /** A batch closes at this many bytes of data or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -22,23 +22,37 @@ export interface ReplayOptions {
   /** Keep applying ops as they are appended (by any process) until `signal` aborts. */
   follow?: boolean;
   noDelete?: boolean;
+  /** First rebuild each target to the journal's current state (after a prune expired it, or to repair it). */
+  resync?: boolean;
   /** Ends `follow`: the replayer then applies what the journal holds and returns. */
   signal?: AbortSignal;
   onProgress?: (progress: ReplayProgress) => void;
 }
 
 export interface ReplayProgress { target: string; seq: Seq; end: Seq; bytes: number }
-export interface TargetResult { target: string; from: Seq; to: Seq; ops: number; bytes: number }
+export interface TargetResult { target: string; from: Seq; to: Seq; ops: number; bytes: number; rebuilt?: { seq: Seq; files: number; bytes: number } }
 
 export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   const { journal } = options;
+  await journal.refresh();
+  if (options.until !== undefined && options.until < journal.horizon) throw beforeHorizon(journal, options.until);
+  if (options.resync && options.until !== undefined) {
+    throw new RdmJournalError('USAGE', '--resync rebuilds targets to the journal\'s current state; it cannot be combined with --until',
+      { hint: 'for the state at an earlier point, replay --until into a new directory' });
+  }
   const targets = await openTargets(journal, options.targets);
   try {
-    for (const target of targets) {
-      await checkTarget(journal, target, options.until);
+    const results: TargetResult[] = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
+    for (const [i, target] of targets.entries()) {
+      if (options.resync) {
+        results[i]!.rebuilt = await rebuildTarget(journal, target);
+        results[i]!.from = target.seq;
+        results[i]!.to = target.seq;
+      } else {
+        await checkTarget(journal, target, options.until);
+      }
       await noteTarget(journal, target);
     }
-    const results = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
     const until = options.until ?? Number.MAX_SAFE_INTEGER;
     for (;;) {
       // Stopping applies what the journal holds once the stop came (a recorder's last pass
@@ -96,7 +110,60 @@ export async function checkTargets(journal: Journal, dirs: readonly string[], un
   }
 }
 
+/** A point below the retention horizon: the journal cannot rebuild the source as it was then. */
+export function beforeHorizon(journal: Journal, seq: Seq): RdmJournalError {
+  return new RdmJournalError('PRUNED', `op ${seq} is before the retention horizon (op ${journal.horizon}) of journal ${journal.location}: ` +
+    'files deleted by then were pruned, so the state at that point can no longer be rebuilt',
+  { hint: `give a point from op ${journal.horizon} on (rdm-journal status shows the restorable range)` });
+}
+
+/**
+ * A target is expired when ops it needs next were pruned: its cursor is below the horizon, and the
+ * horizon moved since its last batch (a target replayed from scratch after a prune never saw the
+ * lives that prune removed, and needs none of them).
+ */
+function checkExpiry(journal: Journal, target: Target): void {
+  const cursor = target.cursorState;
+  const hint = `rebuild it from what the journal holds: rdm-journal replay --resync --to ${target.dir}`;
+  if (cursor.resyncing) {
+    throw new RdmJournalError('CURSOR_EXPIRED', `target ${target.dir} was being rebuilt by replay --resync when it stopped`, { hint });
+  }
+  const fresh = cursor.seq === 0 && cursor.applying === null && Object.keys(cursor.files).length === 0;
+  if (!fresh && journal.horizon > Math.max(cursor.seq, cursor.horizon ?? 0)) {
+    throw new RdmJournalError('CURSOR_EXPIRED',
+      `target ${target.dir} is at op ${cursor.seq}, but journal ${journal.location} was pruned to op ${journal.horizon}: ops it needs are gone`,
+      { hint });
+  }
+}
+
+/** Rebuilds a target to the journal's state at its head, from the index and the surviving ops. */
+async function rebuildTarget(journal: Journal, target: Target): Promise<{ seq: Seq; files: number; bytes: number }> {
+  journal.requireVersion('replay --resync');
+  const head = await journal.refresh();
+  const live = await journal.filesAt(head);
+  async function* files(): AsyncGenerator<RebuildFile> {
+    for (const [name, state] of live) {
+      const create = await journal.readOp(state.createdSeq);
+      yield {
+        name,
+        mode: create.type === 'create' ? create.mode ?? 0o644 : 0o644,
+        size: state.size,
+        appends: (async function* () {
+          for await (const entry of journal.fileOps(name, { after: state.createdSeq, upTo: head })) {
+            if (entry.type !== 'append') continue;
+            const op = await journal.readOp(entry.seq);
+            if (op.type === 'append') yield op;
+          }
+        })(),
+      };
+    }
+  }
+  const rebuilt = await target.rebuild(files(), new Set(live.keys()), head, journal.horizon);
+  return { seq: head, ...rebuilt };
+}
+
 async function checkTarget(journal: Journal, target: Target, until: Seq | undefined): Promise<void> {
+  checkExpiry(journal, target);
   // An interrupted batch may already have put ops up to `applying` on the target.
   const reached = target.applying ?? target.seq;
   if (until !== undefined && reached > until) {
@@ -128,7 +195,7 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
   let batch: JournalOp[] = [];
   let bytes = 0;
   const flush = async () => {
-    await target.apply(batch, { noDelete: options.noDelete ?? false });
+    await target.apply(batch, { noDelete: options.noDelete ?? false, horizon: journal.horizon });
     await noteTarget(journal, target);
     result.to = target.seq;
     result.ops += batch.length;
@@ -138,6 +205,7 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
     bytes = 0;
   };
   if (target.seq >= end) return;
+  checkExpiry(journal, target); // a forced prune in another process may have overtaken a following target
   for await (const op of journal.readOps({ after: target.seq, upTo: end })) {
     batch.push(op);
     if (op.type === 'append') bytes += op.data.length;

@@ -39,11 +39,28 @@ export interface Cursor {
   applying: Seq | null;
   files: Record<string, TargetFile>;
   updatedAt: number;
+  /**
+   * The journal's retention horizon when the last batch was applied (absent: 0). Ops of lives that
+   * ended by then were never seen by this target, so it is still valid below that horizon.
+   */
+  horizon?: Seq;
+  /** A `replay --resync` was rewriting the target when this was written: only another one may go on. */
+  resyncing?: boolean;
+}
+
+/** One file of a rebuilt target: its mode, size, and its appends in order. */
+export interface RebuildFile {
+  name: string;
+  mode: number;
+  size: number;
+  appends: AsyncIterable<{ offset: number; data: Uint8Array; crc: number }>;
 }
 
 export interface ApplyOptions {
   /** Keep deleted files, whole, on the target. */
   noDelete?: boolean;
+  /** The journal's retention horizon: seqs up to it may be missing (pruned lives), others not. */
+  horizon?: Seq;
 }
 
 type ControlDb = Level<string, Uint8Array>;
@@ -137,9 +154,9 @@ export class Target {
    * Applies a batch of consecutive ops: validates all of them against what the target holds
    * (nothing is written if one is wrong), records the intent, writes, fsyncs, then moves the cursor.
    */
-  async apply(ops: readonly JournalOp[], { noDelete = false }: ApplyOptions = {}): Promise<void> {
+  async apply(ops: readonly JournalOp[], { noDelete = false, horizon = 0 }: ApplyOptions = {}): Promise<void> {
     if (ops.length === 0) return;
-    const files = planBatch(this.cursor, ops, noDelete);
+    const files = planBatch(this.cursor, ops, noDelete, horizon);
     const last = ops[ops.length - 1]!.seq;
     await this.saveCursor({ ...this.cursor, applying: last });
     const reset = lastResets(ops, noDelete);
@@ -177,7 +194,49 @@ export class Target {
     } catch (err) {
       throw writeFailure(this.dir, err);
     }
-    await this.saveCursor({ ...this.cursor, seq: last, applying: null, files });
+    await this.saveCursor({ ...this.cursor, seq: last, applying: null, files, horizon });
+  }
+
+  /** Where the cursor is and what it knows of retention: for the expiry check. */
+  get cursorState(): Readonly<Cursor> { return this.cursor; }
+
+  /**
+   * `replay --resync`: makes the target hold exactly `files` (the journal's state after op `seq`),
+   * whatever it held: other entries are removed, every file rewritten from its appends. The cursor
+   * says `resyncing` meanwhile, so an interrupted rebuild is only ever resumed by another.
+   */
+  async rebuild(files: AsyncIterable<RebuildFile>, keep: ReadonlySet<string>, seq: Seq, horizon: Seq): Promise<{ files: number; bytes: number }> {
+    await this.saveCursor({ ...this.cursor, applying: null, resyncing: true });
+    for (const name of [...this.fds.keys()]) this.closeFile(name);
+    const written: Record<string, TargetFile> = {};
+    let bytes = 0;
+    try {
+      for (const [name] of listTarget(this.dir)) {
+        if (!keep.has(name)) fs.rmSync(this.pathOf(name), { recursive: true, force: true });
+      }
+      for await (const file of files) {
+        const fd = fs.openSync(this.pathOf(file.name), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
+        try {
+          fs.fchmodSync(fd, file.mode);
+          let state: TargetFile = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
+          for await (const append of file.appends) {
+            await writeFully(fd, append.data, append.offset);
+            bytes += append.data.length;
+            state = { size: append.offset + append.data.length, tailOffset: append.offset, tailLength: append.data.length, tailCrc: append.crc };
+          }
+          if (state.size !== file.size) throw new Error(`journal invariant: ${file.name} rebuilt to ${state.size} bytes, its state says ${file.size}`);
+          await fdatasync(fd);
+          written[file.name] = state;
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      fsyncDirectory(this.dir);
+    } catch (err) {
+      throw writeFailure(this.dir, err);
+    }
+    await this.saveCursor({ ...this.cursor, seq, applying: null, files: written, horizon, resyncing: false });
+    return { files: Object.keys(written).length, bytes };
   }
 
 
@@ -241,14 +300,15 @@ export class Target {
  * What the target will hold after `ops`, or JOURNAL_CORRUPT naming the first op that cannot apply.
  * Names were already checked by decodeOp; here the sequence itself is checked.
  */
-function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean): Record<string, TargetFile> {
+function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean, horizon: Seq): Record<string, TargetFile> {
   const files: Record<string, TargetFile> = { ...cursor.files };
   let expected = cursor.seq + 1;
   for (const op of ops) {
     const refuse = (why: string) => new RdmJournalError('JOURNAL_CORRUPT', `journal op ${op.seq} (${op.type}${'file' in op ? ' ' + op.file : ''}) cannot be applied: ${why}`,
       { hint: 'the journal was damaged or written by another program; nothing of this batch was written to the target' });
-    if (op.seq !== expected) throw refuse(`expected op ${expected} next`);
-    expected += 1;
+    // Seqs up to the retention horizon may be missing: lives pruned whole.
+    if (op.seq < expected || (op.seq !== expected && op.seq - 1 > horizon)) throw refuse(`expected op ${expected} next`);
+    expected = op.seq + 1;
     if (op.type === 'resync') continue;
     if (op.file === CONTROL_DIR) throw refuse(`${CONTROL_DIR} is reserved for the target's cursor`);
     const current = files[op.file];

@@ -51,6 +51,8 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   const cursor = options.target === undefined ? null : await readCursorFor(journal, options.target);
   const head = await journal.refresh();
   const stored = journal.version >= FORMAT_VERSION ? await journal.storedStats() : null;
+  const pruned = journal.version >= FORMAT_VERSION ? await journal.pruned() : null;
+  const horizon = pruned?.horizon ?? 0;
   const files = new Map<string, Life>();
   const deletedBy = new Map<string, Seq>();
   const counts = { create: 0, append: 0, delete: 0, resync: 0 } as Record<Op['type'], number>;
@@ -61,9 +63,10 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   let atCursor: Map<string, Life> | null = cursor?.seq === 0 ? new Map() : null;
   try {
     for await (const [seq, value] of journal.rawOps()) {
-      if (seq !== expected) {
+      // The state after the cursor's op: taken before the first op past it (the cursor's may be pruned or missing).
+      if (cursor && atCursor === null && seq > cursor.seq) atCursor = new Map(files);
+      if (seq !== expected && seq - 1 > horizon) { // ops up to the retention horizon may be pruned
         report(expected, seq === expected + 1 ? `op ${expected} is missing` : `ops ${expected}..${seq - 1} are missing`);
-        if (cursor && cursor.seq >= expected && cursor.seq < seq) atCursor = new Map(files);
       }
       expected = seq + 1;
       let op;
@@ -80,7 +83,6 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
       if (op.type === 'append') bytes += op.data.length;
       const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);
       if (problem) report(seq, problem);
-      if (cursor && seq === cursor.seq) atCursor = new Map(files);
       if (seq % 65536 === 0) options.onProgress?.(seq, head);
     }
   } catch (err) {
@@ -88,12 +90,15 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     report(null, `LevelDB cannot read on after op ${expected - 1}: ${(err as Error).message}`);
   }
   const last = expected - 1;
-  if (stored) {
+  if (cursor && atCursor === null) atCursor = new Map(files);
+  if (stored && pruned) {
     if (stored.head !== last) report(null, `the counters say the last op is ${stored.head}, the op table ends at ${last}`);
     for (const kind of Object.keys(counts) as Op['type'][]) {
-      if (stored.ops[kind] !== counts[kind]) report(null, `the counters hold ${stored.ops[kind]} ${kind} ops, the journal ${counts[kind]}`);
+      const held = stored.ops[kind] - pruned.ops[kind];
+      if (held !== counts[kind]) report(null, `the counters hold ${held} ${kind} ops (${stored.ops[kind]} recorded, ${pruned.ops[kind]} pruned), the journal ${counts[kind]}`);
     }
-    if (stored.bytes !== bytes) report(null, `the counters hold ${stored.bytes} bytes of appended data, the ops ${bytes}`);
+    const held = stored.bytes - pruned.bytes;
+    if (held !== bytes) report(null, `the counters hold ${held} bytes of appended data, the ops ${bytes}`);
     const indexed = await journal.countIndexEntries();
     if (indexed !== withFile) report(null, `the per-file index has ${indexed} entries for ${withFile} ops naming a file`);
   }

@@ -81,7 +81,7 @@ test('a v1 journal: ops readable as they are, index queries refused, upgrade giv
       assert.is(upgraded.version, 2);
       assert.equal(await upgraded.stats(), v2.stats);
       assert.equal(await readIndex(upgraded), v2.index);
-      assert.is(await upgraded.appendedAt(14), v2.stats.appended);
+      assert.is(await upgraded.appendedAt(14), v2.stats.bytes);
       assert.is(await upgraded.appendedAt(4), 25);
     } finally {
       await upgraded.close();

@@ -39,6 +39,10 @@ export async function show({ journal: dir, seq, raw, utc, out }: Common & { seq:
       throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${journal.location} has no op ${seq}: its ops are 1..${journal.head}`,
         { hint: 'rdm-journal log lists them' });
     }
+    if (seq <= journal.horizon && !(await journal.hasOp(seq))) {
+      throw new RdmJournalError('NOT_IN_JOURNAL', `op ${seq} was pruned: it belonged to a file whose life ended by op ${journal.horizon}, the retention horizon`,
+        { hint: 'rdm-journal log lists the ops held' });
+    }
     const op = await journal.readOp(seq);
     const stdout = new StdoutStream();
     if (raw) {

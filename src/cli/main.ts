@@ -43,15 +43,19 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
     .description('record the source directory into the journal: a snapshot, then every change until SIGINT/SIGTERM')
     .argument('<source-dir>', 'the database directory (DB.rdm) to watch; must be on a local filesystem')
     .option('--once', 'record the current state and exit')
+    .option('--retain <duration>', 'keep the history of this long (90s, 30m, 12h, 7d, 2w) and prune older deleted files while recording; lagging targets hold it back')
     .addHelpText('after', `
 Examples:
   rdm-journal record /var/lib/rdm/DB.rdm --journal /backup/DB.journal
-  rdm-journal record DB.rdm --once --json      # one snapshot, result as JSON`)
-    .action(async (sourceDir: string, options: { once?: boolean }, command: Command) => {
+  rdm-journal record DB.rdm --once --json      # one snapshot, result as JSON
+  rdm-journal record DB.rdm --retain 7d        # a journal that does not grow forever`)
+    .action(async (sourceDir: string, options: { once?: boolean; retain?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
+      const { parseDuration } = await import('../prune.js');
+      const retainMs = options.retain === undefined ? undefined : parseDuration('--retain', options.retain);
       const { record } = await import('./record.js');
-      await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, out });
+      await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, retainMs, out });
     });
 
   program.command('replay')
@@ -60,16 +64,17 @@ Examples:
     .option('--follow', 'keep applying new ops as a recorder (in any process) adds them, until SIGINT/SIGTERM')
     .option('--no-delete', 'keep files the source deleted, whole, on the targets')
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
+    .option('--resync', 'first rebuild each target to the journal\'s current state (a target expired by prune --force, or one to repair)')
     .addHelpText('after', `
 Examples:
   rdm-journal replay --journal /backup/DB.journal --to /backup/DB-COPY.rdm
   rdm-journal replay --to /restore/DB.rdm --until 2026-11-24T03:00:00Z   # the database as it was then`)
-    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string }, command: Command) => {
+    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string; resync?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
       const { replayCommand } = await import('./replay.js');
       await replayCommand({ targets: options.to, journal: globals.journal, follow: options.follow ?? false,
-        noDelete: !options.delete, until: options.until, out });
+        noDelete: !options.delete, until: options.until, resync: options.resync ?? false, out });
     });
 
   program.command('backup')
@@ -172,6 +177,26 @@ Exit status 0 only when all is well; each finding is printed with its op (VERIFY
     .action(run(async (globals, options: { to?: string }) => {
       const { verifyCommand } = await import('./verify.js');
       await verifyCommand({ journal: globals.journal, target: options.to, out });
+    }));
+
+  program.command('prune')
+    .description('remove the history of files whose whole life ended before a point; known targets are respected')
+    .option('--before <seq|time>', `remove lives that ended before this point: ${POINT}`)
+    .option('--keep <duration>', 'remove lives that ended longer ago than this: 90s, 30m, 12h, 7d, 2w')
+    .option('--dry-run', 'say what would go and how many bytes it frees; change nothing')
+    .option('--force', 'prune past targets whose cursor is older; they expire (rebuild with replay --resync)')
+    .addHelpText('after', `
+What remains rebuilds the source as it was at any point from the horizon on; a new target replayed
+from the start ends identical to the source. A known target behind the horizon blocks the prune
+(PRUNE_BLOCKED) unless --force.
+
+Examples:
+  rdm-journal prune --keep 7d --dry-run
+  rdm-journal prune --before 2026-11-01T00:00:00Z`)
+    .action(run(async (globals, options: { before?: string; keep?: string; dryRun?: boolean; force?: boolean }) => {
+      const { pruneCommand } = await import('./prune.js');
+      await pruneCommand({ journal: globals.journal, before: options.before, keep: options.keep, dryRun: options.dryRun ?? false,
+        force: options.force ?? false, utc: globals.utc ?? false, out });
     }));
 
   program.command('upgrade')

@@ -14,10 +14,11 @@ export interface ReplayCommandOptions {
   follow: boolean;
   noDelete: boolean;
   until?: string;
+  resync?: boolean;
   out: Output;
 }
 
-export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, out }: ReplayCommandOptions): Promise<void> {
+export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, resync, out }: ReplayCommandOptions): Promise<void> {
   const unique = new Set(targets.map((t) => path.resolve(t)));
   if (unique.size !== targets.length) throw new RdmJournalError('USAGE', 'the same --to target is given twice', { hint: 'give each target once' });
   const journal = await Journal.open(journalDir);
@@ -32,7 +33,7 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
       });
     }
     const results = await replay({
-      journal, targets: [...unique], until: untilSeq, follow, noDelete, signal: stop.signal,
+      journal, targets: [...unique], until: untilSeq, follow, noDelete, resync, signal: stop.signal,
       onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`),
     });
     reportReplay(out, journal, results, untilSeq);
@@ -43,7 +44,7 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
 }
 
 export function reportReplay(out: Output, journal: Journal, results: TargetResult[], until?: number): void {
-  const lines = results.map((r) =>
-    r.ops === 0 ? `${r.target}: already at op ${r.to}` : `${r.target}: applied ops ${r.from + 1}..${r.to} (${r.ops} ops, ${formatBytes(r.bytes)})`);
+  const lines = results.map((r) => (r.rebuilt ? `${r.target}: rebuilt at op ${r.rebuilt.seq} (${r.rebuilt.files} files, ${formatBytes(r.rebuilt.bytes)}); ` : `${r.target}: `) +
+    (r.ops === 0 ? `${r.rebuilt ? 'nothing more to apply' : `already at op ${r.to}`}` : `applied ops ${r.from + 1}..${r.to} (${r.ops} ops, ${formatBytes(r.bytes)})`));
   out.result({ journal: journal.location, head: journal.head, ...(until === undefined ? {} : { until }), targets: results }, lines.join('\n'));
 }

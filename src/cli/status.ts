@@ -15,8 +15,13 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
   const journal = await Journal.open(journalDir);
   try {
     const stats = await journal.stats();
+    const pruned = await journal.pruned();
     const head = stats.head;
-    const first = head > 0 ? await journal.readOp(1) : null;
+    const first = head > 0 ? await journal.readOpAtOrAfter(1) : null;
+    const ops = Object.fromEntries(Object.entries(stats.ops).map(([kind, n]) => [kind, n - pruned.ops[kind as keyof typeof pruned.ops]])) as typeof stats.ops;
+    const bytesHeld = stats.bytes - pruned.bytes;
+    // The earliest point `replay --until` and `files --at` can reach: the horizon (the start when nothing was pruned).
+    const restorable = head === 0 ? null : pruned.horizon === 0 ? { seq: 0, at: first!.at } : { seq: pruned.horizon, at: (await journal.readOpAtOrAfter(pruned.horizon))!.at };
     const last = head > 0 ? await journal.readOp(head) : null;
     const recording = await journal.isRecording();
     let liveBytes = 0;
@@ -25,14 +30,15 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
     const targets = [];
     for (const note of await journal.knownTargets()) {
       const seq = Math.min(note.seq, head);
-      const atCursor = seq > 0 ? (await journal.readOp(seq)).at : first?.at ?? 0;
+      const atCursor = seq > 0 ? ((await journal.readOpAtOrAfter(seq))?.at ?? 0) : first?.at ?? 0;
       targets.push({
         path: note.path,
         exists: existsSync(note.path),
         seq: note.seq,
         updatedAt: iso(note.updatedAt),
         lagOps: head - seq,
-        lagBytes: stats.appended - (await journal.appendedAt(seq)),
+        expired: note.seq < pruned.horizon,
+        lagBytes: stats.bytes - (await journal.appendedAt(seq)),
         lagSeconds: last && seq < head ? Math.max(0, (last.at - atCursor) / 1000) : 0,
       });
     }
@@ -41,11 +47,13 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
       format: journal.version,
       source: journal.source?.path ?? null,
       head,
-      firstSeq: head > 0 ? 1 : null,
+      firstSeq: first?.seq ?? null,
       firstAt: iso(first?.at),
       lastAt: iso(last?.at),
-      ops: stats.ops,
-      bytesHeld: stats.bytes,
+      ops,
+      bytesHeld,
+      restorableFrom: restorable ? { seq: restorable.seq, at: iso(restorable.at) } : null,
+      pruned: { horizon: pruned.horizon, ops: Object.values(pruned.ops).reduce((a, b) => a + b, 0), bytes: pruned.bytes, at: pruned.at ? iso(pruned.at) : null },
       liveFiles: journal.fileStates().size,
       liveBytes,
       recorder: recording ? 'running' : 'stopped',
@@ -55,12 +63,14 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
     const lines = [
       `journal   ${summary.journal} (format ${summary.format})`,
       `source    ${summary.source ?? '(none recorded yet)'}`,
-      `ops       ${head === 0 ? 'none' : `1..${head}: ${stats.ops.create} create, ${stats.ops.append} append, ${stats.ops.delete} delete, ${stats.ops.resync} resync`}`,
+      `ops       ${head === 0 ? 'none' : `${first!.seq}..${head}: ${ops.create} create, ${ops.append} append, ${ops.delete} delete, ${ops.resync} resync`}`,
       ...(first && last ? [`recorded  ${t(first.at)} .. ${t(last.at)}`] : []),
-      `held      ${formatBytes(stats.bytes)} of appended data; ${summary.liveFiles} live files, ${formatBytes(liveBytes)}`,
+      `held      ${formatBytes(bytesHeld)} of appended data; ${summary.liveFiles} live files, ${formatBytes(liveBytes)}`,
+      ...(restorable ? [`restore   from ${restorable.seq === 0 ? 'the first op' : `op ${restorable.seq}`} (${t(restorable.at)}) on` +
+        (pruned.horizon > 0 ? `; pruned ${formatBytes(pruned.bytes)} of files deleted by then` : '')] : []),
       `recorder  ${summary.recorder}`,
       ...(targets.length === 0 ? ['targets   none known (a replay registers its target)'] : targets.map((x) =>
-        `target    ${x.path}${x.exists ? '' : ' (missing)'}: op ${x.seq}, ` +
+        `target    ${x.path}${x.exists ? '' : ' (missing)'}${x.expired ? ' (expired: replay --resync)' : ''}: op ${x.seq}, ` +
         (x.lagOps === 0 ? 'up to date' : `behind ${x.lagOps} ops, ${formatBytes(x.lagBytes)}, ${formatSeconds(x.lagSeconds)}`) +
         ` (last replay ${t(note(x.updatedAt))})`)),
     ];

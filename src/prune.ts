@@ -1,0 +1,111 @@
+/**
+ * Retention: removes the history of files whose whole life (create to delete) ended at or before a
+ * horizon. What remains rebuilds the source as it was after any op from the horizon on, and a new
+ * target replayed from the start ends identical to the source. Known targets are respected: one
+ * whose cursor is below the horizon blocks the prune (or caps it, for `record --retain`), unless
+ * forced, which expires it (CURSOR_EXPIRED on its next replay; `replay --resync` rebuilds it).
+ */
+import { RdmJournalError } from './errors.js';
+import { emptyPruned, type FileLife, type Journal, type Pruned, type TargetNote } from './journal.js';
+import type { Op, Seq } from './op.js';
+
+/** Lives removed per batch, bounded by their index entries: a batch stays small, a crash leaves whole lives. */
+const BATCH_ENTRIES = 20_000;
+
+export interface PruneOptions {
+  /** Remove lives that ended at or before this op. */
+  horizon: Seq;
+  /** Report what would go; change nothing. */
+  dryRun?: boolean;
+  /** Prune past known targets' cursors; they expire. */
+  force?: boolean;
+  /** Lower the horizon to the lowest known target's cursor instead of refusing (record --retain). */
+  capByTargets?: boolean;
+}
+
+export interface PruneResult {
+  /** The horizon after this prune (the one before, when nothing was to be done or dry-run). */
+  horizon: Seq;
+  previousHorizon: Seq;
+  /** The horizon asked for, before capping by head or targets. */
+  requested: Seq;
+  files: number;
+  ops: number;
+  bytes: number;
+  dryRun: boolean;
+  /** Targets that hold the horizon back (capByTargets) or that a forced prune expired. */
+  heldBy: TargetNote[];
+  expired: TargetNote[];
+  /** Whether the space was returned now (only the journal's host can compact). */
+  compacted: boolean;
+}
+
+export async function prune(journal: Journal, options: PruneOptions): Promise<PruneResult> {
+  journal.requireVersion('prune');
+  const head = await journal.refresh();
+  const before = await journal.pruned();
+  let horizon = Math.max(before.horizon, Math.min(options.horizon, head));
+  const lagging = (await journal.knownTargets()).filter((t) => t.seq < horizon);
+  let expired: TargetNote[] = [];
+  if (lagging.length > 0 && options.capByTargets) {
+    horizon = Math.max(before.horizon, Math.min(...lagging.map((t) => t.seq)));
+  } else if (lagging.length > 0 && options.force) {
+    expired = lagging;
+  } else if (lagging.length > 0 && !options.dryRun) {
+    const names = lagging.map((t) => `${t.path} (at op ${t.seq})`).join(', ');
+    throw new RdmJournalError('PRUNE_BLOCKED', `pruning to op ${horizon} would remove ops that ${lagging.length === 1 ? 'target' : 'targets'} ${names} still ${lagging.length === 1 ? 'needs' : 'need'}`,
+      { hint: 'replay those targets first (rdm-journal replay --to DIR), or prune with --force: they then must be rebuilt with replay --resync' });
+  }
+  const result: PruneResult = {
+    horizon: before.horizon, previousHorizon: before.horizon, requested: options.horizon, files: 0, ops: 0, bytes: 0,
+    dryRun: options.dryRun ?? false, heldBy: options.capByTargets ? lagging : [], expired: options.dryRun ? lagging : expired, compacted: false,
+  };
+  const state: Pruned = structuredClone(before.at === 0 && before.horizon === 0 ? emptyPruned() : before);
+  state.horizon = horizon;
+  let batch: FileLife[] = [];
+  let entries = 0;
+  let lowest = Number.MAX_SAFE_INTEGER;
+  let highest = 0;
+  const flush = async (last: boolean) => {
+    state.at = Date.now();
+    if (!result.dryRun) await journal.removeLives(batch, state, { sync: last });
+    batch = [];
+    entries = 0;
+  };
+  for await (const life of journal.livesEndedBy(horizon)) {
+    result.files += 1;
+    for (const entry of life.entries) {
+      count(state, entry.type, entry.length);
+      result.ops += 1;
+      result.bytes += entry.length;
+      lowest = Math.min(lowest, entry.seq);
+      highest = Math.max(highest, entry.seq);
+    }
+    batch.push(life);
+    entries += life.entries.length;
+    if (entries >= BATCH_ENTRIES) await flush(false);
+  }
+  if (result.dryRun) {
+    result.horizon = horizon;
+    return result;
+  }
+  if (batch.length > 0 || horizon !== before.horizon) await flush(true);
+  result.horizon = horizon;
+  if (result.ops > 0) result.compacted = await journal.compactOps(lowest, highest + 1);
+  return result;
+}
+
+function count(state: Pruned, type: Op['type'], length: number): void {
+  state.ops[type] += 1;
+  state.bytes += length;
+}
+
+/** Parses a retention duration: 90s, 30m, 12h, 7d, 2w (a bare number is seconds). Milliseconds. */
+export function parseDuration(option: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w)?$/.exec(value.trim());
+  const unit = { s: 1, m: 60, min: 60, h: 3600, d: 86400, w: 604800 } as const;
+  if (!match || Number(match[1]) <= 0) {
+    throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is not a duration`, { hint: `e.g. ${option} 90s, 30m, 12h, 7d or 2w` });
+  }
+  return Number(match[1]) * unit[(match[2] ?? 's') as keyof typeof unit] * 1000;
+}
