@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
 import { FORMAT_VERSION, type Journal } from './journal.js';
+import { packr } from './msgpack.js';
 import { decodeOp, type Op, type Seq } from './op.js';
 import { compareFileNames } from './packfile.js';
 import { CONTROL_DIR, readTargetCursor, type Cursor } from './target.js';
@@ -74,6 +75,14 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
         op = decodeOp(seq, value);
       } catch (err) {
         report(seq, (err as Error).message.replace(/^journal op \d+ is /, 'it is '));
+        // One damaged op is one finding: what it says is taken as far as it can be read, so its
+        // file's later ops and the counters are not reported as well.
+        const raw = followDamaged(files, value);
+        if (raw) {
+          counts[raw.type] += 1;
+          if (raw.file) withFile += 1;
+          bytes += raw.length;
+        }
         continue;
       }
       if (op.at < lastAt) report(seq, `recorded at ${new Date(op.at).toISOString()}, before op ${seq - 1} (${new Date(lastAt).toISOString()}): time must not go back`);
@@ -121,6 +130,29 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   }
   options.onProgress?.(last, head);
   return { ok: findings === 0, head: last, ops: counts.create + counts.append + counts.delete + counts.resync, bytes, findings, target };
+}
+
+/**
+ * An op that failed its checks (a bad CRC, say) may still say where its file ends: an append's
+ * offset and data length, a delete. Following that keeps one damaged op from making every later
+ * op of its file look inconsistent.
+ */
+function followDamaged(files: Map<string, Life>, value: Uint8Array): { type: Op['type']; file: boolean; length: number } | null {
+  let raw: Record<string, unknown>;
+  try {
+    raw = packr.unpack(value) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null || !['create', 'append', 'delete', 'resync'].includes(raw.type as string)) return null;
+  const length = raw.type === 'append' && raw.data instanceof Uint8Array ? raw.data.length : 0;
+  const found = { type: raw.type as Op['type'], file: typeof raw.file === 'string', length };
+  if (typeof raw.file !== 'string') return found;
+  const current = files.get(raw.file);
+  if (raw.type === 'append' && current && typeof raw.offset === 'number') files.set(raw.file, { ...current, size: raw.offset + length });
+  else if (raw.type === 'delete') files.delete(raw.file);
+  else if (raw.type === 'create' && typeof raw.ino === 'number') files.set(raw.file, { size: 0, createdSeq: 0 });
+  return found;
 }
 
 /** Applies one op to the walk's file states; returns what is inconsistent about it, or null. */

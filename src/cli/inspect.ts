@@ -67,7 +67,8 @@ export async function show({ journal: dir, seq, raw, utc, out }: Common & { seq:
 function describeFully(op: JournalOp, utc: boolean): string[] {
   const lines = [`op        ${op.seq}`, `recorded  ${formatTime(op.at, utc)}`, `kind      ${op.type}`];
   switch (op.type) {
-    case 'create': return [...lines, `file      ${op.file}`, `inode     ${op.ino}`];
+    case 'create': return [...lines, `file      ${op.file}`, `inode     ${op.ino}`,
+      ...(op.mode === undefined ? [] : [`mode      ${op.mode.toString(8).padStart(4, '0')}`])];
     case 'delete': return [...lines, `file      ${op.file}`, `size      ${op.size} (${formatBytes(op.size)})`];
     case 'resync': return [...lines, `reason    ${op.reason}`, ...(op.file ? [`file      ${op.file}`] : []),
       ...(op.recordedSize === undefined ? [] : [`recorded  ${op.recordedSize} bytes`]),
@@ -154,13 +155,15 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
         lines.push(`    appended ${l.appends} times, ${formatBytes(l.bytes)}, ops ${l.firstAppend!.seq}..${l.lastAppend!.seq} (${t(l.firstAppend!.at)} .. ${t(l.lastAppend!.at)})`);
       } else lines.push('    never appended');
       for (const r of l.resyncs) lines.push(`    resync op ${r.seq} at ${t(r.at)}: ${r.reason}: ${r.detail}`);
-      lines.push(l.deleted ? `    deleted op ${l.deleted.seq} at ${t(l.deleted.at)}, at ${formatBytes(l.deleted.size)}` : `    live, ${formatBytes(l.bytes)}`);
+      if (l.deleted) lines.push(`    deleted op ${l.deleted.seq} at ${t(l.deleted.at)}, at ${formatBytes(l.deleted.size)}`);
+      else if (l.createdSeq !== null) lines.push(`    live, ${formatBytes(l.bytes)}`);
     }
     out.result({
       file,
       lives: lives.map((l) => ({
         createdSeq: l.createdSeq, createdAt: l.createdAt === null ? null : new Date(l.createdAt).toISOString(), ino: l.ino,
         appends: l.appends, bytes: l.bytes, firstAppendSeq: l.firstAppend?.seq ?? null, lastAppendSeq: l.lastAppend?.seq ?? null,
+        live: l.createdSeq !== null && l.deleted === null,
         deleted: l.deleted ? { seq: l.deleted.seq, at: new Date(l.deleted.at).toISOString(), size: l.deleted.size } : null,
         resyncs: l.resyncs.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
       })),

@@ -70,7 +70,7 @@ export function describeOp(op: JournalOp): Record<string, unknown> {
   const { seq, type, at } = op;
   const base = { seq, at: new Date(at).toISOString(), kind: type };
   switch (op.type) {
-    case 'create': return { ...base, file: op.file, ino: op.ino };
+    case 'create': return { ...base, file: op.file, ino: op.ino, ...(op.mode === undefined ? {} : { mode: op.mode }) };
     case 'append': return { ...base, file: op.file, offset: op.offset, length: op.data.length, crc: op.crc };
     case 'delete': return { ...base, file: op.file, size: op.size };
     case 'resync': return { ...base, reason: op.reason, ...(op.file ? { file: op.file } : {}), detail: op.detail,
@@ -81,7 +81,7 @@ export function describeOp(op: JournalOp): Record<string, unknown> {
 export function formatOp(op: JournalOp, utc: boolean): string {
   const head = `${String(op.seq).padStart(8)}  ${formatTime(op.at, utc)}  ${op.type.padEnd(6)}`;
   switch (op.type) {
-    case 'create': return `${head}  ${op.file}`;
+    case 'create': return `${head}  ${op.file}${op.mode === undefined ? '' : `  mode ${op.mode.toString(8).padStart(4, '0')}`}`;
     case 'append': return `${head}  ${op.file}  offset ${op.offset}  length ${op.data.length}  crc ${op.crc.toString(16).padStart(8, '0')}`;
     case 'delete': return `${head}  ${op.file}  size ${op.size}`;
     case 'resync': return `${head}  ${op.reason}${op.file ? `  ${op.file}` : ''}: ${op.detail}`;
