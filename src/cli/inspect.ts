@@ -45,6 +45,7 @@ export async function show({ journal: dir, seq, raw, utc, out }: Common & { seq:
     }
     const op = await journal.readOp(seq);
     const stdout = new StdoutStream();
+    out.dataOnStdout = raw;
     if (raw) {
       if (op.type !== 'append') {
         throw new RdmJournalError('USAGE', `op ${seq} is a ${op.type}: it carries no bytes for --raw`, { hint: 'only append ops carry bytes' });
@@ -171,7 +172,8 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
   });
 }
 
-export async function cat({ journal: dir, file, at }: Common & { file: string; at?: string }): Promise<void> {
+export async function cat({ journal: dir, file, at, out }: Common & { file: string; at?: string }): Promise<void> {
+  out.dataOnStdout = true; // an error after some bytes must not land in the user's file
   if (process.stdout.isTTY) {
     throw new RdmJournalError('USAGE', 'cat writes the file\'s bytes to stdout, which is a terminal',
       { hint: 'redirect it: rdm-journal cat FILE --at OP > FILE.copy' });

@@ -11,6 +11,8 @@ export class Output {
   readonly quiet: boolean;
   readonly json: boolean;
   private progressShown = false;
+  /** Set by commands whose stdout is data (`cat`, `show --raw`): JSON events then go to stderr. */
+  dataOnStdout = false;
 
   constructor({ quiet = false, json = false }: OutputOptions = {}) {
     this.quiet = quiet;
@@ -50,7 +52,7 @@ export class Output {
     const message = err instanceof Error ? err.message : String(err);
     const hint = known ? err.hint : 'this is a bug in rdm-journal; please report it with the stack trace above';
     if (this.json) {
-      process.stdout.write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}) }) + '\n');
+      (this.dataOnStdout ? process.stderr : process.stdout).write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}) }) + '\n');
       return;
     }
     if (!known && err instanceof Error) this.line(err.stack ?? message);
