@@ -22,6 +22,8 @@ import { ManyLevelGuest, ManyLevelHost } from 'many-level';
 import { isErrnoException, isLevelLocked } from './errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
+/** Entries fetched per iterator call. */
+const ITERATOR_BATCH = 256;
 export const NOTIFY_NAME = 'notify';
 /** Errors that mean "the host went away": the call is made again once a new host is elected. */
 const LOST = new Set(['LEVEL_CONNECTION_LOST', 'LEVEL_DATABASE_NOT_OPEN', 'LEVEL_ITERATOR_NOT_OPEN']);
@@ -213,12 +215,22 @@ export class SharedLevel extends EventEmitter {
         if (range.limit !== undefined && range.limit >= 0) range.limit -= yielded;
       }
       try {
-        for await (const item of backend.db[mode](range)) {
-          last = mode === 'keys' ? item : item[0];
-          yielded += 1;
-          yield item;
+        // nextv: one call into LevelDB's thread per batch of entries, not per entry (8x faster on
+        // small ops: tools/bench-inspect.ts).
+        const iterator = backend.db[mode](range);
+        try {
+          for (;;) {
+            const items: unknown[] = await iterator.nextv(ITERATOR_BATCH);
+            if (items.length === 0) return;
+            for (const item of items) {
+              last = mode === 'keys' ? (item as Bytes) : (item as [Bytes, Bytes])[0];
+              yielded += 1;
+              yield item;
+            }
+          }
+        } finally {
+          await iterator.close();
         }
-        return;
       } catch (err) {
         if (this.closed || !(backend.lost || LOST.has((err as { code?: string }).code ?? ''))) throw err;
         if (this.backend === backend) this.backend = null;

@@ -54,10 +54,15 @@ export async function assertJournalEqualsSource({ src, journal }: Setup): Promis
 export const resyncs = (ops: readonly JournalOp[]) => ops.filter((op): op is ResyncOp & { seq: number } => op.type === 'resync');
 export const describeResyncs = (ops: readonly JournalOp[]) => resyncs(ops).map((op) => `${op.seq} ${op.reason}: ${op.detail}`).join('\n');
 
-/** A command that must fail with `code` and exit status `exit`; returns the error line. */
+/**
+ * A command that must fail with `code` and exit status `exit`; returns the error line. Commands whose
+ * stdout is data (`cat`, `show --raw`) print the JSON error on stderr, never into the data.
+ */
 export async function assertFails(args: string[], code: string, exit = 1): Promise<{ message: string }> {
   const run = await runCli([...args, '--json']);
-  const error = errorEvent(run.stdout);
+  const dataOnStdout = args[0] === 'cat' || (args[0] === 'show' && args.includes('--raw'));
+  if (dataOnStdout) assert.is(errorEvent(run.stdout), undefined, `${args[0]}: no JSON error among the data on stdout`);
+  const error = errorEvent(dataOnStdout ? run.stderr : run.stdout);
   assert.is(error?.code, code, `expected ${code}; got exit ${run.code}\n${run.stdout}\n${run.stderr}`);
   assert.is(run.code, exit);
   return error!;

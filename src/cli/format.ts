@@ -9,8 +9,20 @@ export function formatBytes(bytes: number): string {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The text of the last second formatted: a listing formats many ops of the same second. */
+let cached = { second: NaN, utc: false, head: '', zone: '' };
+
 /** ISO-8601 with milliseconds: in the local zone with its offset, or in UTC (`Z`). */
 export function formatTime(ms: number, utc: boolean): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== cached.second || utc !== cached.utc) {
+    const text = formatTimeUncached(second * 1000, utc);
+    cached = { second, utc, head: text.slice(0, 20), zone: text.slice(23) };
+  }
+  return `${cached.head}${pad(ms - second * 1000, 3)}${cached.zone}`;
+}
+
+function formatTimeUncached(ms: number, utc: boolean): string {
   if (utc) return new Date(ms).toISOString();
   const d = new Date(ms);
   const offset = -d.getTimezoneOffset();

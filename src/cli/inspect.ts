@@ -56,12 +56,14 @@ export async function show({ journal: dir, seq, raw, utc, out }: Common & { seq:
     if (out.json) {
       const data = op.type === 'append' ? { data: Buffer.from(op.data).toString('base64') } : {};
       await stdout.line(JSON.stringify({ event: 'result', ...describeOp(op), ...data }));
+      await stdout.flush();
       return;
     }
     for (const line of describeFully(op, utc)) await stdout.line(line);
     if (op.type === 'append') {
       for (let i = 0; i < op.data.length && stdout.open; i += 16) await stdout.line(hexLine(op.data, i, op.offset));
     }
+    await stdout.flush();
   });
 }
 

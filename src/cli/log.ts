@@ -39,6 +39,7 @@ export async function log(options: LogOptions): Promise<void> {
       await stdout.line(options.out.json ? JSON.stringify(describeOp(op)) : formatOp(op, options.utc));
       printed += 1;
     }
+    await stdout.flush();
   } finally {
     await journal.close();
   }
