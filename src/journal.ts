@@ -25,6 +25,12 @@ const UPGRADE_BATCH_OPS = 4096;
  * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
  */
 const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
+/**
+ * Table files LevelDB keeps open, each memory-mapped: with the default 1000 (~2 MiB each), reading a
+ * whole 10M-op journal mapped 2 GiB into RSS (page cache, but counted by RSS and cgroup limits).
+ * 100 kept it at ~230 MiB at the same speed (tools/bench-inspect.ts).
+ */
+const MAX_OPEN_FILES = 100;
 
 export interface SourceIdentity { path: string; dev: number; ino: number }
 
@@ -224,7 +230,7 @@ export class Journal {
     const isNew = checkJournalDirectory(where, options.create ?? false);
     if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
     keepPrivate(where);
-    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES });
+    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES });
     try {
       await db.open();
     } catch (err) {
