@@ -90,6 +90,8 @@ export interface IndexEntry {
 export interface TargetNote {
   path: string;
   seq: Seq;
+  /** The retention horizon the target's cursor was built against (section 10's cursor `horizon`). */
+  horizon?: Seq;
   /** When the replay wrote this note, ms since the epoch. */
   updatedAt: number;
 }
@@ -368,6 +370,14 @@ export class Journal {
     return null;
   }
 
+  /** The op at `seq`, or the last one before it (retention leaves gaps); null before the first. */
+  async readOpAtOrBefore(seq: Seq): Promise<JournalOp | null> {
+    for await (const [key, value] of this.db.iterator({ lte: opKey(seq), gte: opKey(0), reverse: true, limit: 1 })) {
+      return decodeOp(seqOfKey(key), value);
+    }
+    return null;
+  }
+
   /** Whether op `seq` exists. */
   async hasOp(seq: Seq): Promise<boolean> {
     return (await this.db.get(opKey(seq))) !== undefined;
@@ -440,6 +450,21 @@ export class Journal {
       throw err;
     }
     this.pruning = pruned;
+  }
+
+  /**
+   * Removes the checkpoints below the horizon but the last one at or before it (which byte counts
+   * at the horizon and later still start from): retention must not leave them growing forever.
+   */
+  async removeCheckpointsBelow(horizon: Seq): Promise<number> {
+    const writes: BatchOp[] = [];
+    let kept = false;
+    for await (const key of this.db.keys({ gte: seqKey(PREFIX.checkpoint, 0), lte: seqKey(PREFIX.checkpoint, horizon), reverse: true })) {
+      if (kept) writes.push({ type: 'del', key });
+      kept = true;
+    }
+    if (writes.length > 0) await this.db.batch(writes);
+    return writes.length;
   }
 
   /** Returns the space of removed ops between two seqs to the filesystem, if this process hosts. */

@@ -44,8 +44,11 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
   journal.requireVersion('prune');
   const head = await journal.refresh();
   const before = await journal.pruned();
-  let horizon = Math.max(before.horizon, Math.min(options.horizon, head));
-  const lagging = (await journal.knownTargets()).filter((t) => t.seq < horizon);
+  // Never the head op: the head is the last op key, and seqs must never be reused.
+  let horizon = Math.max(before.horizon, Math.min(options.horizon, head - 1));
+  // A target already expired needs only `replay --resync`, which uses no old op: it holds nothing back.
+  const known = (await journal.knownTargets()).filter((t) => !isExpired(t, before.horizon));
+  const lagging = known.filter((t) => t.seq < horizon);
   let expired: TargetNote[] = [];
   if (lagging.length > 0 && options.capByTargets) {
     horizon = Math.max(before.horizon, Math.min(...lagging.map((t) => t.seq)));
@@ -91,8 +94,14 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
   }
   if (batch.length > 0 || horizon !== before.horizon) await flush(true);
   result.horizon = horizon;
+  await journal.removeCheckpointsBelow(horizon);
   if (result.ops > 0) result.compacted = await journal.compactOps(lowest, highest + 1);
   return result;
+}
+
+/** Whether a target, as its note says, has been overtaken by a horizon (see checkExpiry in replayer.ts). */
+export function isExpired(note: TargetNote, horizon: Seq): boolean {
+  return horizon > Math.max(note.seq, note.horizon ?? 0);
 }
 
 function count(state: Pruned, type: Op['type'], length: number): void {

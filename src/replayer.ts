@@ -188,7 +188,7 @@ async function checkTarget(journal: Journal, target: Target, until: Seq | undefi
  * cursor in the target is the truth, and a note lost to a failing journal disk costs only a stale status.
  */
 async function noteTarget(journal: Journal, target: Target): Promise<void> {
-  await journal.noteTarget({ path: target.dir, seq: target.seq, updatedAt: Date.now() }).catch(() => {});
+  await journal.noteTarget({ path: target.dir, seq: target.seq, horizon: target.cursorState.horizon ?? 0, updatedAt: Date.now() }).catch(() => {});
 }
 
 async function catchUp(journal: Journal, target: Target, end: Seq, result: TargetResult, options: ReplayOptions): Promise<void> {
@@ -212,4 +212,11 @@ async function catchUp(journal: Journal, target: Target, end: Seq, result: Targe
     if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) await flush();
   }
   if (batch.length > 0) await flush();
+  // Ops up to `end` that were not read were pruned (readOps allows gaps only up to the horizon):
+  // the target holds the state at `end` and its cursor says so.
+  if (target.seq < end && end <= journal.horizon) {
+    await target.skipPruned(end, journal.horizon);
+    await noteTarget(journal, target);
+    result.to = target.seq;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * `record --retain DURATION`: prunes in the background of recording. A prune runs every quarter of
+ * `record --retain DURATION`: prunes in the background of recording. A prune runs every tenth of
  * the window (at most every minute, at least every second), never two at once, between the
  * recorder's batches (LevelDB serialises them): lives that ended more than DURATION ago go, and a
  * known target that lags holds the horizon back instead of being expired.
@@ -27,7 +27,8 @@ export class Retention {
 
   constructor(options: RetentionOptions) {
     this.options = options;
-    const every = Math.min(60_000, Math.max(1000, options.windowMs / 4));
+    // A tenth of the window: the journal then holds at most ~1.1 windows of deleted files.
+    const every = Math.min(60_000, Math.max(1000, options.windowMs / 10));
     this.timer = setInterval(() => this.tick(), every);
     this.timer.unref();
   }

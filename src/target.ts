@@ -197,6 +197,12 @@ export class Target {
     await this.saveCursor({ ...this.cursor, seq: last, applying: null, files, horizon });
   }
 
+  /** Moves the cursor over ops that retention removed (all of `seq`'s predecessors since the cursor). */
+  async skipPruned(seq: Seq, horizon: Seq): Promise<void> {
+    if (seq <= this.cursor.seq) return;
+    await this.saveCursor({ ...this.cursor, seq, applying: null, horizon });
+  }
+
   /** Where the cursor is and what it knows of retention: for the expiry check. */
   get cursorState(): Readonly<Cursor> { return this.cursor; }
 

@@ -100,7 +100,7 @@ export async function files({ journal: dir, at, utc, out }: Common & { at?: stri
     const seq = await resolveAt(journal, at);
     const found = await journal.filesAt(seq);
     const names = [...found.keys()].sort(compareFileNames);
-    const atTime = seq > 0 ? (await journal.readOp(seq)).at : null;
+    const atTime = seq > 0 ? (await journal.readOpAtOrBefore(seq))?.at ?? null : null; // op `seq` itself may be pruned
     let total = 0;
     for (const state of found.values()) total += state.size;
     const list = names.map((name) => ({ file: name, size: found.get(name)!.size, createdSeq: found.get(name)!.createdSeq }));

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Journal } from '../journal.js';
+import { isExpired } from '../prune.js';
 import { formatBytes, formatSeconds, formatTime } from './format.js';
 import type { Output } from './output.js';
 
@@ -37,7 +38,7 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
         seq: note.seq,
         updatedAt: iso(note.updatedAt),
         lagOps: head - seq,
-        expired: note.seq < pruned.horizon,
+        expired: isExpired(note, pruned.horizon),
         lagBytes: stats.bytes - (await journal.appendedAt(seq)),
         lagSeconds: last && seq < head ? Math.max(0, (last.at - atCursor) / 1000) : 0,
       });
