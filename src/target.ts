@@ -22,6 +22,9 @@ import { compareFileNames } from './packfile.js';
 export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;
 const write = promisify(fs.write);
+const writev = promisify(fs.writev);
+/** Contiguous appends to one file are written with one pwritev of at most this many bytes. */
+const RUN_BYTES = 8 * 1024 * 1024;
 const fdatasync = promisify(fs.fdatasync);
 
 /** Which journal a target was made from: its creation time and source path. */
@@ -162,12 +165,20 @@ export class Target {
     const reset = lastResets(ops, noDelete);
     const touched = new Set<number>();
     let namesChanged = false;
+    // Appends that continue each other on one file, gathered into one pwritev: a write per op
+    // capped replay at ~15k ops/s on small ops (tools/bench.ts).
+    let run: { fd: number; offset: number; parts: Uint8Array[]; bytes: number } | null = null;
+    const flushRun = async () => {
+      if (run) await writevFully(run.fd, run.parts, run.offset);
+      run = null;
+    };
     try {
       for (const op of ops) {
         // What a file held before the batch's last create or delete of it is never needed; skipping
         // it also keeps a batch re-applied after a crash from writing to a file its first run
         // already unlinked.
         if (op.type !== 'resync' && op.seq < (reset.get(op.file) ?? 0)) continue;
+        if (op.type !== 'append' && op.type !== 'resync') await flushRun();
         if (op.type === 'create') {
           this.closeFile(op.file);
           const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
@@ -179,7 +190,14 @@ export class Target {
         } else if (op.type === 'append') {
           const fd = this.openForAppend(op.file);
           touched.add(fd);
-          await writeFully(fd, op.data, op.offset);
+          const current = run as { fd: number; offset: number; parts: Uint8Array[]; bytes: number } | null;
+          if (current && current.fd === fd && current.offset + current.bytes === op.offset && current.bytes + op.data.length <= RUN_BYTES) {
+            current.parts.push(op.data);
+            current.bytes += op.data.length;
+          } else {
+            await flushRun();
+            run = { fd, offset: op.offset, parts: [op.data], bytes: op.data.length };
+          }
         } else if (op.type === 'delete') {
           const fd = this.fds.get(op.file);
           if (fd !== undefined && noDelete) await fdatasync(fd); // a kept file must be whole on disk before we forget it
@@ -189,6 +207,7 @@ export class Target {
           namesChanged = true;
         }
       }
+      await flushRun();
       for (const fd of touched) await fdatasync(fd);
       if (namesChanged) fsyncDirectory(this.dir);
     } catch (err) {
@@ -463,6 +482,26 @@ function listTarget(dir: string): Map<string, fs.Stats> {
     if (name !== CONTROL_DIR) entries.set(name, fs.lstatSync(path.join(dir, name)));
   }
   return entries;
+}
+
+/** pwritev of `parts` at `offset`, continued after short writes. */
+async function writevFully(fd: number, parts: Uint8Array[], offset: number): Promise<void> {
+  if (parts.length === 1) return writeFully(fd, parts[0]!, offset);
+  let pending = parts;
+  let at = offset;
+  while (pending.length > 0) {
+    let { bytesWritten } = await writev(fd, pending, at);
+    at += bytesWritten;
+    const rest: Uint8Array[] = [];
+    for (const part of pending) {
+      if (bytesWritten >= part.length) bytesWritten -= part.length;
+      else {
+        rest.push(part.subarray(bytesWritten));
+        bytesWritten = 0;
+      }
+    }
+    pending = rest;
+  }
 }
 
 async function writeFully(fd: number, data: Uint8Array, offset: number): Promise<void> {
