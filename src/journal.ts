@@ -386,11 +386,11 @@ export class Journal {
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
   async *readOps({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
     let expected = after + 1;
-    // Ops up to the retention horizon may be gone (whole file lives, pruned); any other gap is damage.
-    const { horizon } = this.formatVersion >= FORMAT_VERSION ? await this.pruned() : this.pruning;
     for await (const [key, value] of this.db.iterator({ gt: opKey(after), lte: opKey(upTo) })) {
       const seq = seqOfKey(key);
-      if (seq !== expected && seq - 1 > horizon) {
+      // Ops up to the retention horizon may be gone (whole file lives, pruned); any other gap is
+      // damage. The horizon is read again only at a gap: a prune may have run since it was read.
+      if (seq !== expected && seq - 1 > this.pruning.horizon && (this.formatVersion < FORMAT_VERSION || seq - 1 > (await this.pruned()).horizon)) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${expected} (next is ${seq})`,
           { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
       }
