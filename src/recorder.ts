@@ -15,6 +15,9 @@
  *   4. resync markers for files that came and went before they could be opened.
  */
 import fs from 'node:fs';
+import { constants as osConstants } from 'node:os';
+
+const { ENOENT, ELOOP, ENXIO } = osConstants.errno;
 import { RdmJournalError } from './errors.js';
 import type { Journal, SourceIdentity } from './journal.js';
 import { JournalWriter } from './journal-writer.js';
@@ -80,7 +83,7 @@ export class Recorder {
     await this.journal.lockForRecording(); // one recorder per journal, whichever process hosts it
     await this.journal.bindSource(this.source);
     this.watcher = new Watcher(this.dir, {
-      look: (name, appeared) => this.look(name, appeared),
+      look: (name, appeared, fd) => this.look(name, appeared, fd),
       rescan: () => { this.overflowed = true; this.schedule(); },
       gone: (why) => { this.goneReason ??= why; this.schedule(); },
     });
@@ -114,10 +117,14 @@ export class Recorder {
     this.closeAll();
   }
 
-  /** Runs in the inotify callback: open at once, since the engine may delete the file soon. */
-  private look(name: string, appeared: boolean): void {
+  /**
+   * Runs in the inotify callback: open at once, since the engine may delete the file soon. A file
+   * that appeared comes already opened by the binding's thread (`fd`), the moment it appeared.
+   */
+  private look(name: string, appeared: boolean, fd?: number): void {
     try {
-      if (appeared && this.open(name) === 'absent') this.missed.add(name);
+      if (appeared && this.openAppeared(name, fd) === 'absent') this.missed.add(name);
+      else if (!appeared && fd !== undefined && fd >= 0) fs.closeSync(fd);
     } catch (err) {
       this.fail(err as Error);
       return;
@@ -277,6 +284,17 @@ export class Recorder {
       ...(file === undefined ? {} : { file }),
       ...(recordedSize === undefined ? {} : { recordedSize }),
       ...(foundSize === undefined ? {} : { foundSize }) };
+  }
+
+  /** A file that appeared: the binding's descriptor, or an open now when the binding could not. */
+  private openAppeared(name: string, fd: number | undefined): SourceFile | 'absent' | 'ignored' {
+    if (fd === undefined) return this.open(name);
+    if (fd === -ENOENT) return 'absent'; // gone before even the binding's thread could open it
+    if (fd === -ELOOP || fd === -ENXIO) return 'ignored'; // a symlink, a FIFO's peer missing: not a pack file
+    if (fd < 0) return this.open(name); // EACCES, EMFILE...: open() reports it with the path
+    const adopted = SourceFile.adopt(this.dir, name, fd, (ino) => this.files.find((f) => f.name === name && f.ino === ino));
+    if (adopted instanceof SourceFile && !this.files.includes(adopted)) this.files.push(adopted);
+    return adopted;
   }
 
   /** Opens `name` unless a file already open holds the inode it names. */

@@ -70,6 +70,26 @@ export class SourceFile {
     return new SourceFile(name, fd, opened.ino, opened.mode);
   }
 
+  /**
+   * Takes a descriptor the inotify binding opened the moment `name` appeared (it owns it from here:
+   * closed unless it becomes a SourceFile). Like open(), a file already held by inode is returned.
+   */
+  static adopt(dir: string, name: string, fd: number, known: (ino: number) => SourceFile | undefined): Opened {
+    let opened: fs.Stats;
+    try {
+      opened = fs.fstatSync(fd);
+    } catch (err) {
+      fs.closeSync(fd);
+      throw unreadable(path.join(dir, name), err);
+    }
+    const raced = known(opened.ino);
+    if (!opened.isFile() || raced) {
+      fs.closeSync(fd);
+      return raced ?? 'ignored';
+    }
+    return new SourceFile(name, fd, opened.ino, opened.mode);
+  }
+
   /** Bytes in the file now, as its descriptor sees them. */
   currentSize(): number {
     return fs.fstatSync(this.fd).size;

@@ -3,6 +3,7 @@
  * everything". An event never means "exactly one write happened": the kernel merges events, so
  * every request is answered by reading the file to its end.
  */
+import { closeSync } from 'node:fs';
 import { RdmJournalError, isErrnoException } from './errors.js';
 import {
   Inotify, type InotifyEvent,
@@ -11,8 +12,12 @@ import {
 } from './inotify/index.js';
 
 export interface WatchRequests {
-  /** Something happened to `name`; `appeared` when it was created or moved in. Called synchronously. */
-  look(name: string, appeared: boolean): void;
+  /**
+   * Something happened to `name`; `appeared` when it was created or moved in. Called synchronously.
+   * `fd`: the file as the binding opened it the moment it appeared (owned by the callee), or
+   * -errno when that open failed; undefined when no open was attempted.
+   */
+  look(name: string, appeared: boolean, fd?: number): void;
   /** The kernel dropped events: only a full rescan can tell what happened. */
   rescan(): void;
   /** The directory itself was deleted, moved or unmounted. */
@@ -27,7 +32,9 @@ export class Watcher {
 
   constructor(dir: string, requests: WatchRequests) {
     try {
-      this.inotify = new Inotify((events) => dispatch(events, requests));
+      // Created files are opened on the binding's thread, not when JS gets to them: a pack the
+      // engine creates, fills and deletes while the JS thread is busy is still held (rule 4).
+      this.inotify = new Inotify((events) => dispatch(events, requests), { openCreated: true });
     } catch (err) {
       throw limitError(err, dir);
     }
@@ -50,7 +57,8 @@ function dispatch(events: readonly InotifyEvent[], requests: WatchRequests): voi
     if (mask & IN_Q_OVERFLOW) requests.rescan();
     else if (mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) requests.gone(describeGone(mask));
     else if (mask & IN_IGNORED) requests.gone('its watch was removed');
-    else if (name && !(mask & IN_ISDIR)) requests.look(name, (mask & (IN_CREATE | IN_MOVED_TO)) !== 0);
+    else if (name && !(mask & IN_ISDIR)) requests.look(name, (mask & (IN_CREATE | IN_MOVED_TO)) !== 0, event.fd);
+    else if (event.fd !== undefined && event.fd >= 0) closeSync(event.fd);
   }
 }
 

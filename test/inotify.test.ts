@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync,
-  renameSync, rmSync, unlinkSync, writeFileSync, writeSync, appendFileSync,
+  renameSync, rmSync, unlinkSync, writeFileSync, writeSync, appendFileSync, readSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,48 @@ test.before.each(() => {
 test.after.each(() => {
   for (const ino of open.splice(0)) ino.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('openCreated: a file created, written and deleted while the JS thread is blocked is still held open, its bytes readable', async () => {
+  const log = new EventLog();
+  const ino = new Inotify(log.onEvents, { openCreated: true });
+  open.push(ino);
+  ino.addWatch(dir, IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_TO);
+  mkdirSync(join(dir, 'sub'));
+  // Another process creates, fills and deletes two packs while this thread spins: only a thread
+  // that opens at IN_CREATE can hold them (the uv_poll instance would see them gone).
+  const script = `printf 'first pack' > ${dir}/p1.pack; printf 'second' > ${dir}/p2.pack.tmp; mv ${dir}/p2.pack.tmp ${dir}/p2.pack; rm ${dir}/p1.pack ${dir}/p2.pack`;
+  const child = spawnSync('sh', ['-c', script]);
+  assert.is(child.status, 0);
+  await log.waitFor(has(IN_DELETE, 'p2.pack'));
+  const opened = log.events.filter((e) => e.fd !== undefined);
+  assert.equal(opened.map((e) => [describeMask(e.mask), e.name]),
+    [['IN_CREATE', 'p1.pack'], ['IN_CREATE', 'p2.pack.tmp'], ['IN_MOVED_TO', 'p2.pack']], 'fds come with creates and moves-in of files only');
+  assert.ok(!log.events.some((e) => e.name === 'sub' && e.fd !== undefined), 'directories are not opened');
+  const read = (fd: number) => {
+    const buf = Buffer.alloc(64);
+    const n = readSync(fd, buf, 0, 64, 0);
+    closeSync(fd);
+    return buf.subarray(0, n).toString();
+  };
+  // p1.pack was opened at its IN_CREATE, before the shell wrote it: the descriptor sees the bytes.
+  assert.is(read(opened[0]!.fd!), 'first pack');
+  assert.ok(opened[1]!.fd! >= 0 || opened[1]!.fd === -2, 'the temporary name: opened or already gone (ENOENT)');
+  if (opened[1]!.fd! >= 0) closeSync(opened[1]!.fd!);
+  assert.is(read(opened[2]!.fd!), 'second');
+  assert.ok(readdirSync(dir).every((name) => name === 'sub'), 'both packs were deleted before JS looked');
+});
+
+test('openCreated: close() joins the thread and closes descriptors never delivered', async () => {
+  const before = readdirSync('/proc/self/fd').length;
+  for (let i = 0; i < 20; i++) {
+    const ino = new Inotify(() => {}, { openCreated: true });
+    ino.addWatch(dir, IN_CREATE);
+    writeFileSync(join(dir, `f${i}`), 'x'); // opened by the thread; close() runs before delivery
+    ino.close();
+  }
+  await turn();
+  assert.is(readdirSync('/proc/self/fd').length, before, 'no descriptor left behind');
 });
 
 test('create, modify and delete of a file arrive with its name and masks', async () => {

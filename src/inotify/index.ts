@@ -8,6 +8,17 @@ export interface InotifyEvent {
   mask: number;
   cookie: number;
   name: string;
+  /**
+   * With `openCreated`: for IN_CREATE / IN_MOVED_TO of a non-directory, the file opened read-only
+   * by the binding's thread the moment the event was read (the callee owns and must close it), or
+   * -errno when the open failed (-ENOENT: already gone). Absent otherwise.
+   */
+  fd?: number;
+}
+
+export interface InotifyOptions {
+  /** Open created files on the binding's own thread, at once (see InotifyEvent.fd). */
+  openCreated?: boolean;
 }
 
 interface NativeInotify {
@@ -21,7 +32,7 @@ interface NativeInotify {
 }
 
 interface NativeBinding {
-  Inotify: new (onEvents: (events: InotifyEvent[]) => void) => NativeInotify;
+  Inotify: new (onEvents: (events: InotifyEvent[]) => void, options?: InotifyOptions) => NativeInotify;
   constants: Record<ConstantName, number>;
   liveInstances(): number;
 }
@@ -45,10 +56,10 @@ const native = createRequire(import.meta.url)('../../build/Release/rdm_inotify.n
 export class Inotify {
   readonly #handle: NativeInotify;
 
-  constructor(onEvents: (events: InotifyEvent[]) => void) {
+  constructor(onEvents: (events: InotifyEvent[]) => void, options: InotifyOptions = {}) {
     // The native handle holds its callback strongly while open, and this
     // closure holds `this`: an open Inotify is never collected under its user.
-    this.#handle = new native.Inotify((events) => onEvents.call(this, events));
+    this.#handle = new native.Inotify((events) => onEvents.call(this, events), options);
   }
 
   /** Returns the watch descriptor. Throws errors with code 'ENOENT', 'ENOSPC'... or 'ERR_INOTIFY_CLOSED'. */

@@ -14,8 +14,22 @@
  *   with the embedded uv_poll_t) and the napi finalizer (JS is done with it).
  * - The async cleanup hook stays registered until the uv_close callback ran,
  *   so a worker/env teardown waits for the handle instead of aborting on it.
+ *
+ * Opener mode (`new Inotify(cb, { openCreated: true })`): a thread blocks on
+ * the fd instead of uv_poll, and for every IN_CREATE / IN_MOVED_TO of a
+ * non-directory it opens the new file at once (openat on the watched
+ * directory, O_RDONLY|O_NOFOLLOW|O_NONBLOCK), before the JS thread hears of
+ * it: a file the engine creates, writes and deletes while JS is busy is still
+ * held open. The event then carries `fd` (>= 0, owned by the callee) or
+ * `-errno`. Batches reach JS through a uv_async_t; close() wakes the thread
+ * through a pipe, joins it, and closes any fd JS never received.
  */
+#define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,12 +44,34 @@
  * whatever is left wakes us again on the next loop turn. */
 #define MAX_READS_PER_WAKEUP 16
 
+/* Opener mode: one event read by the thread, with the fd it opened. */
+typedef struct {
+  struct inotify_event* ev; /* copy, name included */
+  int fd;                   /* >= 0 opened, < 0 -errno, INT32_MIN not attempted */
+} Pending;
+
+#define NOT_OPENED (-2147483647 - 1)
+#define MAX_DIRS 8
+
 typedef struct {
   napi_env env;
   int fd;                 /* -1 once closed */
-  bool poll_busy;         /* uv_poll_init done, uv_close callback not yet run */
+  bool poll_busy;         /* uv_poll_init (or uv_async_init) done, uv_close callback not yet run */
   bool finalized;         /* napi finalizer ran */
   uv_poll_t poll;
+  /* opener mode */
+  bool opener;
+  bool thread_running;
+  pthread_t thread;
+  int wake[2];
+  uv_async_t async;
+  pthread_mutex_t lock;   /* guards queue and dirs */
+  Pending* queue;
+  size_t queued, capacity;
+  /* Watched directories by path, not by descriptor: an open descriptor would keep a deleted
+   * directory's inode alive and hold back its IN_DELETE_SELF. */
+  struct { int wd; char* path; } dirs[MAX_DIRS];
+  int ndirs;
   napi_ref self;          /* strong while open */
   napi_ref on_events;
   napi_async_context async_ctx;
@@ -81,6 +117,7 @@ static napi_value errno_error(napi_env env, int err, const char* syscall, const 
 static void maybe_free(Instance* in) {
   if (in->poll_busy || !in->finalized) return;
   __atomic_sub_fetch(&live_instances, 1, __ATOMIC_RELAXED);
+  if (in->opener) pthread_mutex_destroy(&in->lock);
   free(in);
 }
 
@@ -93,9 +130,37 @@ static void on_poll_closed(uv_handle_t* handle) {
   maybe_free(in);
 }
 
+/* Opener mode: stops and joins the thread, closes what JS never received. */
+static void stop_opener(Instance* in) {
+  if (in->thread_running) {
+    char byte = 1;
+    ssize_t ignored = write(in->wake[1], &byte, 1);
+    (void)ignored;
+    pthread_join(in->thread, NULL);
+    in->thread_running = false;
+  }
+  pthread_mutex_lock(&in->lock);
+  for (size_t i = 0; i < in->queued; i++) {
+    if (in->queue[i].fd >= 0) close(in->queue[i].fd);
+    free(in->queue[i].ev);
+  }
+  free(in->queue);
+  in->queue = NULL;
+  in->queued = in->capacity = 0;
+  for (int i = 0; i < in->ndirs; i++) free(in->dirs[i].path);
+  in->ndirs = 0;
+  pthread_mutex_unlock(&in->lock);
+  if (in->wake[0] >= 0) close(in->wake[0]);
+  if (in->wake[1] >= 0) close(in->wake[1]);
+  in->wake[0] = in->wake[1] = -1;
+}
+
 static void close_instance(Instance* in) {
   if (in->fd < 0) return;
-  if (in->poll_busy) {
+  if (in->opener) {
+    stop_opener(in);
+    if (in->poll_busy) uv_close((uv_handle_t*)&in->async, on_poll_closed);
+  } else if (in->poll_busy) {
     /* uv_close stops the poll and drops the fd from epoll synchronously;
      * only its callback is deferred. So the fd can be closed right after. */
     uv_poll_stop(&in->poll);
@@ -192,6 +257,88 @@ static void on_readable(uv_poll_t* poll, int status, int events) {
   napi_close_handle_scope(env, scope);
 }
 
+/* Opener mode, on the thread: read events, open created files at once, queue, wake JS. */
+static void* opener_main(void* data) {
+  Instance* in = data;
+  char buf[65536] __attribute__((aligned(__alignof__(struct inotify_event))));
+  struct pollfd fds[2] = {{.fd = in->fd, .events = POLLIN}, {.fd = in->wake[0], .events = POLLIN}};
+  for (;;) {
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[1].revents) break; /* close() */
+    ssize_t len = read(in->fd, buf, sizeof buf);
+    if (len < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (len <= 0) break;
+    for (char* p = buf; p < buf + len;) {
+      const struct inotify_event* ev = (const struct inotify_event*)p;
+      size_t size = sizeof(struct inotify_event) + ev->len;
+      p += size;
+      Pending item = {.ev = malloc(size), .fd = NOT_OPENED};
+      if (!item.ev) continue; /* out of memory: the recorder's next pass still sees the file */
+      memcpy(item.ev, ev, size);
+      pthread_mutex_lock(&in->lock);
+      const char* dir = NULL;
+      for (int i = 0; i < in->ndirs; i++)
+        if (in->dirs[i].wd == ev->wd) dir = in->dirs[i].path;
+      if (dir && ev->len && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && !(ev->mask & IN_ISDIR)) {
+        char file[PATH_MAX];
+        if (snprintf(file, sizeof file, "%s/%s", dir, ev->name) < (int)sizeof file) {
+          int f = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+          item.fd = f >= 0 ? f : -errno;
+        }
+      }
+      if (in->queued == in->capacity) {
+        size_t capacity = in->capacity ? in->capacity * 2 : 64;
+        Pending* grown = realloc(in->queue, capacity * sizeof *grown);
+        if (!grown) {
+          if (item.fd >= 0) close(item.fd);
+          free(item.ev);
+          pthread_mutex_unlock(&in->lock);
+          continue;
+        }
+        in->queue = grown;
+        in->capacity = capacity;
+      }
+      in->queue[in->queued++] = item;
+      pthread_mutex_unlock(&in->lock);
+    }
+    uv_async_send(&in->async);
+  }
+  return NULL;
+}
+
+/* Opener mode, on the JS thread: deliver what the thread queued, in order. */
+static void on_async(uv_async_t* async) {
+  Instance* in = async->data;
+  napi_env env = in->env;
+  napi_handle_scope scope;
+  napi_value batch, value;
+  if (in->fd < 0) return;
+  pthread_mutex_lock(&in->lock);
+  Pending* items = in->queue;
+  size_t count = in->queued;
+  in->queue = NULL;
+  in->queued = in->capacity = 0;
+  pthread_mutex_unlock(&in->lock);
+  if (count == 0) return free(items);
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  napi_create_array_with_length(env, count, &batch);
+  for (size_t i = 0; i < count; i++) {
+    napi_value obj = event_object(env, items[i].ev);
+    if (items[i].fd != NOT_OPENED) {
+      napi_create_int32(env, items[i].fd, &value);
+      napi_set_named_property(env, obj, "fd", value);
+    }
+    napi_set_element(env, batch, (uint32_t)i, obj);
+    free(items[i].ev);
+  }
+  free(items);
+  deliver(in, batch);
+  napi_close_handle_scope(env, scope);
+}
+
 static Instance* unwrap(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv) {
   napi_value self;
   Instance* in = NULL;
@@ -204,9 +351,10 @@ static Instance* unwrap(napi_env env, napi_callback_info info, size_t* argc, nap
 }
 
 static napi_value js_new(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1], self, target, name;
-  napi_valuetype type = napi_undefined;
+  size_t argc = 2;
+  napi_value argv[2], self, target, name;
+  napi_valuetype type = napi_undefined, options_type = napi_undefined;
+  bool opener = false;
   uv_loop_t* loop;
   Instance* in;
   int fd, rc;
@@ -216,12 +364,20 @@ static napi_value js_new(napi_env env, napi_callback_info info) {
   if (argc >= 1) napi_typeof(env, argv[0], &type);
   if (type != napi_function)
     return throw_code(env, "ERR_INVALID_ARG_TYPE", "onEvents must be a function"), NULL;
+  if (argc >= 2) napi_typeof(env, argv[1], &options_type);
+  if (options_type == napi_object) {
+    napi_value flag;
+    if (napi_get_named_property(env, argv[1], "openCreated", &flag) == napi_ok) napi_get_value_bool(env, flag, &opener);
+  }
   fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd < 0) return napi_throw(env, errno_error(env, errno, "inotify_init1", NULL)), NULL;
   in = calloc(1, sizeof *in);
   if (!in) return close(fd), throw_code(env, "ENOMEM", "out of memory"), NULL;
   in->env = env;
   in->fd = fd;
+  in->wake[0] = in->wake[1] = -1;
+  in->opener = opener;
+  if (opener) pthread_mutex_init(&in->lock, NULL);
   if (napi_wrap(env, self, in, finalize, NULL, NULL) != napi_ok) return close(fd), free(in), NULL;
   __atomic_add_fetch(&live_instances, 1, __ATOMIC_RELAXED);
   /* From here on the finalizer owns `in`; failures just close it. */
@@ -231,12 +387,26 @@ static napi_value js_new(napi_env env, napi_callback_info info) {
       napi_async_init(env, self, name, &in->async_ctx) != napi_ok ||
       napi_get_uv_event_loop(env, &loop) != napi_ok)
     return close_instance(in), NULL;
-  if ((rc = uv_poll_init(loop, &in->poll, fd)) != 0)
-    return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_init", NULL)), NULL;
-  in->poll_busy = true;
-  in->poll.data = in;
-  if ((rc = uv_poll_start(&in->poll, UV_READABLE, on_readable)) != 0)
-    return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_start", NULL)), NULL;
+  if (opener) {
+    /* The thread blocks on the fd: make it blocking again (poll() tells when to read). */
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if ((rc = uv_async_init(loop, &in->async, on_async)) != 0)
+      return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_async_init", NULL)), NULL;
+    in->poll_busy = true;
+    in->async.data = in;
+    if (pipe2(in->wake, O_CLOEXEC) != 0)
+      return close_instance(in), napi_throw(env, errno_error(env, errno, "pipe2", NULL)), NULL;
+    if ((rc = pthread_create(&in->thread, NULL, opener_main, in)) != 0)
+      return close_instance(in), napi_throw(env, errno_error(env, rc, "pthread_create", NULL)), NULL;
+    in->thread_running = true;
+  } else {
+    if ((rc = uv_poll_init(loop, &in->poll, fd)) != 0)
+      return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_init", NULL)), NULL;
+    in->poll_busy = true;
+    in->poll.data = in;
+    if ((rc = uv_poll_start(&in->poll, UV_READABLE, on_readable)) != 0)
+      return close_instance(in), napi_throw(env, errno_error(env, -rc, "uv_poll_start", NULL)), NULL;
+  }
   if (napi_add_async_cleanup_hook(env, on_env_cleanup, in, &in->cleanup) != napi_ok)
     return close_instance(in), NULL;
   return self;
@@ -262,6 +432,19 @@ static napi_value js_add_watch(napi_env env, napi_callback_info info) {
   if (strlen(path) != len) throw_code(env, "ERR_INVALID_ARG_VALUE", "path must not contain NUL bytes");
   else if ((wd = inotify_add_watch(in->fd, path, mask)) < 0)
     napi_throw(env, errno_error(env, errno, "inotify_add_watch", path));
+  else if (in->opener) {
+    /* The directory the thread opens created files in. */
+    pthread_mutex_lock(&in->lock);
+    bool known = false;
+    for (int i = 0; i < in->ndirs; i++)
+      if (in->dirs[i].wd == wd) known = true;
+    if (!known && in->ndirs < MAX_DIRS) {
+      in->dirs[in->ndirs].wd = wd;
+      in->dirs[in->ndirs++].path = path;
+      path = NULL; /* kept */
+    }
+    pthread_mutex_unlock(&in->lock);
+  }
   free(path);
   if (wd < 0) return NULL;
   napi_create_int32(env, wd, &result);
@@ -294,14 +477,14 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
 static napi_value js_ref(napi_env env, napi_callback_info info) {
   size_t argc = 0;
   Instance* in = unwrap(env, info, &argc, NULL);
-  if (in && in->fd >= 0) uv_ref((uv_handle_t*)&in->poll);
+  if (in && in->fd >= 0) uv_ref(in->opener ? (uv_handle_t*)&in->async : (uv_handle_t*)&in->poll);
   return NULL;
 }
 
 static napi_value js_unref(napi_env env, napi_callback_info info) {
   size_t argc = 0;
   Instance* in = unwrap(env, info, &argc, NULL);
-  if (in && in->fd >= 0) uv_unref((uv_handle_t*)&in->poll);
+  if (in && in->fd >= 0) uv_unref(in->opener ? (uv_handle_t*)&in->async : (uv_handle_t*)&in->poll);
   return NULL;
 }
 
