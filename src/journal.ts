@@ -163,6 +163,10 @@ function prefixed(prefix: number, name: string): Uint8Array {
 }
 
 function seqOfKey(key: Uint8Array): Seq {
+  if (key.length !== 9) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal has a key of ${key.length} bytes among its ops (${Buffer.from(key).toString('hex')}); op keys are 9 bytes`,
+      { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
+  }
   return Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(1));
 }
 
@@ -304,17 +308,23 @@ export class Journal {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
     }
-    // Another writer would reuse our seqs and overwrite its ops: refuse rather than corrupt.
-    if ((await this.db.get(opKey(this.lastSeq + 1))) !== undefined) {
-      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} has op ${this.lastSeq + 1} written by another process`,
-        { hint: 'one writer per journal: stop the other recorder and run this one again' });
-    }
     try {
+      // Another writer would reuse our seqs and overwrite its ops: refuse rather than corrupt.
+      if ((await this.db.get(opKey(this.lastSeq + 1))) !== undefined) {
+        throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} has op ${this.lastSeq + 1} written by another process`,
+          { hint: 'one writer per journal: stop the other recorder and run this one again' });
+      }
       await this.db.batch(writes, { sync });
     } catch (err) {
+      if (err instanceof RdmJournalError) throw err;
       if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
           { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
+      }
+      if (this.db.role === 'guest') {
+        // many-level reports the host's failure without its cause (e.g. "Could not get value").
+        throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${this.location}: the process hosting it could not write (${(err as Error).message})`,
+          { hint: 'most often its disk is full: check free space where the journal lives, then start again; the source is reconciled on restart', cause: err });
       }
       throw err;
     }

@@ -22,7 +22,7 @@ import { RdmJournalError } from './errors.js';
 import type { Journal, SourceIdentity } from './journal.js';
 import { JournalWriter } from './journal-writer.js';
 import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from './op.js';
-import { compareFileNames } from './packfile.js';
+import { compareFileNames, packNumber } from './packfile.js';
 import { SourceFile } from './source-file.js';
 import { Watcher } from './watcher.js';
 
@@ -187,7 +187,36 @@ export class Recorder {
       else await writer.add(deletion);
       this.stats.deleted += 1;
     }
+    const skipped = await this.packsMissedWhileDown();
+    if (skipped) await writer.add(this.resync('missed', undefined, undefined, undefined, skipped));
     await writer.flush();
+  }
+
+  /**
+   * Packs numbered between the highest the journal ever recorded and the lowest now in the source
+   * were created and deleted while no recorder ran (the engine numbers packs in ascending order):
+   * their content is lost, and a resync says which. Names only; contents are never parsed.
+   */
+  private async packsMissedWhileDown(): Promise<string | null> {
+    if (this.journal.head === 0 || this.journal.version < 2) return null;
+    let highest: { number: number; name: string } | null = null;
+    for await (const name of this.journal.fileNames()) {
+      const number = packNumber(name);
+      if (number !== null && (highest === null || number > highest.number)) highest = { number, name };
+    }
+    if (highest === null) return null;
+    let lowest: number | null = null;
+    for (const name of this.listSource()) {
+      const number = packNumber(name);
+      if (number !== null && number > highest.number && (lowest === null || number < lowest)) lowest = number;
+    }
+    if (lowest === null || lowest <= highest.number + 1) return null;
+    const width = /^p(\d+)\.pack$/.exec(highest.name)![1]!.length;
+    const nameOf = (n: number) => `p${String(n).padStart(width, '0')}.pack`;
+    const first = nameOf(highest.number + 1);
+    const last = nameOf(lowest - 1);
+    return first === last ? `${first} was created and deleted while no recorder ran; its content is lost`
+      : `${lowest - 1 - highest.number} packs, ${first} to ${last}, were created and deleted while no recorder ran; their content is lost`;
   }
 
   private async pass(full: boolean, reason?: 'overflow'): Promise<void> {
@@ -276,8 +305,7 @@ export class Recorder {
     this.files.splice(this.files.indexOf(file), 1);
   }
 
-  private resync(reason: ResyncReason, file: string | undefined, recordedSize: number | undefined, foundSize: number | undefined): Op {
-    const detail = describeResync(reason, file, recordedSize, foundSize);
+  private resync(reason: ResyncReason, file: string | undefined, recordedSize: number | undefined, foundSize: number | undefined, detail = describeResync(reason, file, recordedSize, foundSize)): Op {
     this.stats.resyncs += 1;
     this.warn(detail);
     return { type: 'resync', at: Date.now(), reason, detail,

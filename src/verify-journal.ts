@@ -8,6 +8,7 @@
  * files, never with the journal.
  */
 import fs from 'node:fs';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
 import { FORMAT_VERSION, type Journal } from './journal.js';
@@ -41,7 +42,12 @@ export interface VerifyResult {
   target: { path: string; seq: Seq; files: number; bytes: number } | null;
 }
 
-interface Life { size: number; createdSeq: Seq }
+interface Life { size: number; createdSeq: Seq; ino?: number; lastSeq?: Seq; tailOffset?: number; tailLength?: number; tailCrc?: number }
+
+/** What the per-file index must hold for an op, folded into a running CRC-32 per file name. */
+function indexDigest(previous: number, seq: Seq, type: string, at: number, offset: number, length: number): number {
+  return crc32(`${seq},${type},${at},${offset},${length};`, previous) >>> 0;
+}
 
 export async function verify(journal: Journal, options: VerifyOptions): Promise<VerifyResult> {
   let findings = 0;
@@ -58,6 +64,9 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   const deletedBy = new Map<string, Seq>();
   const counts = { create: 0, append: 0, delete: 0, resync: 0 } as Record<Op['type'], number>;
   let withFile = 0;
+  const digests = new Map<string, number>();
+  const digest = (file: string, seq: Seq, type: string, at: number, offset: number, length: number) =>
+    digests.set(file, indexDigest(digests.get(file) ?? 0, seq, type, at, offset, length));
   let bytes = 0;
   let expected = 1;
   let lastAt = 0;
@@ -77,10 +86,13 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
         report(seq, (err as Error).message.replace(/^journal op \d+ is /, 'it is '));
         // One damaged op is one finding: what it says is taken as far as it can be read, so its
         // file's later ops and the counters are not reported as well.
-        const raw = followDamaged(files, value);
+        const raw = followDamaged(files, value, seq);
         if (raw) {
           counts[raw.type] += 1;
-          if (raw.file) withFile += 1;
+          if (raw.file !== null) {
+            withFile += 1;
+            digest(raw.file, seq, raw.type, raw.at, raw.offset, raw.length);
+          }
           bytes += raw.length;
         }
         continue;
@@ -88,15 +100,19 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
       if (op.at < lastAt) report(seq, `recorded at ${new Date(op.at).toISOString()}, before op ${seq - 1} (${new Date(lastAt).toISOString()}): time must not go back`);
       lastAt = Math.max(lastAt, op.at);
       counts[op.type] += 1;
-      if (op.file !== undefined) withFile += 1;
+      if (op.file !== undefined) {
+        withFile += 1;
+        const [offset, length] = op.type === 'append' ? [op.offset, op.data.length] : op.type === 'delete' ? [op.size, 0] : [0, 0];
+        digest(op.file, seq, op.type, op.at, offset, length);
+      }
       if (op.type === 'append') bytes += op.data.length;
       const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);
       if (problem) report(seq, problem);
       if (seq % 65536 === 0) options.onProgress?.(seq, head);
     }
   } catch (err) {
-    if (err instanceof RdmJournalError) throw err;
-    report(null, `LevelDB cannot read on after op ${expected - 1}: ${(err as Error).message}`);
+    if (err instanceof RdmJournalError && err.code !== 'JOURNAL_CORRUPT') throw err;
+    report(null, `the op table cannot be read on after op ${expected - 1}: ${(err as Error).message}`);
   }
   const last = expected - 1;
   if (cursor && atCursor === null) atCursor = new Map(files);
@@ -108,8 +124,7 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     }
     const held = stored.bytes - pruned.bytes;
     if (held !== bytes) report(null, `the counters hold ${held} bytes of appended data, the ops ${bytes}`);
-    const indexed = await journal.countIndexEntries();
-    if (indexed !== withFile) report(null, `the per-file index has ${indexed} entries for ${withFile} ops naming a file`);
+    await checkIndex(journal, digests, withFile, report);
   }
   const states = await journal.storedFileStates();
   for (const name of new Set([...states.keys(), ...files.keys()])) {
@@ -117,8 +132,12 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     const got = states.get(name);
     if (!got) report(null, `${name}: the ops leave it ${want!.size} bytes, but no file state is stored`);
     else if (!want) report(null, `${name}: a file state is stored (${got.size} bytes), but the ops leave no such file`);
-    else if (got.size !== want.size || got.createdSeq !== want.createdSeq) {
-      report(null, `${name}: the stored file state says ${got.size} bytes created by op ${got.createdSeq}, the ops ${want.size} bytes created by op ${want.createdSeq}`);
+    else {
+      const fields = ['size', 'createdSeq', 'ino', 'lastSeq', 'tailOffset', 'tailLength', 'tailCrc'] as const;
+      const wrong = fields.filter((f) => want[f] !== undefined && got[f] !== want[f]);
+      if (wrong.length > 0) {
+        report(null, `${name}: the stored file state disagrees with the ops in ${wrong.map((f) => `${f} (${got[f]}, ops say ${want[f]})`).join(', ')}`);
+      }
     }
   }
   let target: VerifyResult['target'] = null;
@@ -137,7 +156,7 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
  * offset and data length, a delete. Following that keeps one damaged op from making every later
  * op of its file look inconsistent.
  */
-function followDamaged(files: Map<string, Life>, value: Uint8Array): { type: Op['type']; file: boolean; length: number } | null {
+function followDamaged(files: Map<string, Life>, value: Uint8Array, seq: Seq): { type: Op['type']; file: string | null; at: number; offset: number; length: number } | null {
   let raw: Record<string, unknown>;
   try {
     raw = packr.unpack(value) as Record<string, unknown>;
@@ -146,13 +165,39 @@ function followDamaged(files: Map<string, Life>, value: Uint8Array): { type: Op[
   }
   if (typeof raw !== 'object' || raw === null || !['create', 'append', 'delete', 'resync'].includes(raw.type as string)) return null;
   const length = raw.type === 'append' && raw.data instanceof Uint8Array ? raw.data.length : 0;
-  const found = { type: raw.type as Op['type'], file: typeof raw.file === 'string', length };
+  const offset = raw.type === 'append' && typeof raw.offset === 'number' ? raw.offset : raw.type === 'delete' && typeof raw.size === 'number' ? raw.size : 0;
+  const found = { type: raw.type as Op['type'], file: typeof raw.file === 'string' ? raw.file : null, at: typeof raw.at === 'number' ? raw.at : NaN, offset, length };
   if (typeof raw.file !== 'string') return found;
   const current = files.get(raw.file);
-  if (raw.type === 'append' && current && typeof raw.offset === 'number') files.set(raw.file, { ...current, size: raw.offset + length });
-  else if (raw.type === 'delete') files.delete(raw.file);
-  else if (raw.type === 'create' && typeof raw.ino === 'number') files.set(raw.file, { size: 0, createdSeq: 0 });
+  if (raw.type === 'append' && current && typeof raw.offset === 'number') {
+    files.set(raw.file, { ...current, size: raw.offset + length, lastSeq: seq, tailOffset: raw.offset, tailLength: length,
+      tailCrc: typeof raw.crc === 'number' ? raw.crc : undefined });
+  } else if (raw.type === 'delete') files.delete(raw.file);
+  else if (raw.type === 'create') files.set(raw.file, { size: 0, createdSeq: seq, lastSeq: seq, tailOffset: 0, tailLength: 0, tailCrc: 0 });
   return found;
+}
+
+/** The per-file index against the ops: the same entries, name by name (a running CRC-32 each). */
+async function checkIndex(journal: Journal, digests: Map<string, number>, withFile: number, report: (seq: Seq | null, message: string) => void): Promise<void> {
+  let entries = 0;
+  const seen = new Set<string>();
+  try {
+    for await (const name of journal.fileNames()) {
+      seen.add(name);
+      let found = 0;
+      for await (const e of journal.fileOps(name)) {
+        found = indexDigest(found, e.seq, e.type, e.at, e.offset, e.length);
+        entries += 1;
+      }
+      if (found !== (digests.get(name) ?? 0)) report(null, `the per-file index of ${name} disagrees with its ops`);
+    }
+  } catch (err) {
+    if (err instanceof RdmJournalError && err.code !== 'JOURNAL_CORRUPT') throw err;
+    report(null, `the per-file index cannot be read: ${(err as Error).message}`);
+    return;
+  }
+  for (const name of digests.keys()) if (!seen.has(name)) report(null, `the per-file index has no entry for ${name}, which ops name`);
+  if (entries !== withFile) report(null, `the per-file index has ${entries} entries for ${withFile} ops naming a file`);
 }
 
 /** Applies one op to the walk's file states; returns what is inconsistent about it, or null. */
@@ -161,7 +206,7 @@ function applyOp(files: Map<string, Life>, deletedBy: Map<string, Seq>, op: Excl
   const absent = () => (deletedBy.has(op.file) ? `it was deleted by op ${deletedBy.get(op.file)} and not created again` : 'it was never created');
   switch (op.type) {
     case 'create':
-      files.set(op.file, { size: 0, createdSeq: seq });
+      files.set(op.file, { size: 0, createdSeq: seq, ino: op.ino, lastSeq: seq, tailOffset: 0, tailLength: 0, tailCrc: 0 });
       deletedBy.delete(op.file);
       return current ? `creates ${op.file}, which exists since op ${current.createdSeq}` : null;
     case 'append':
@@ -169,7 +214,7 @@ function applyOp(files: Map<string, Life>, deletedBy: Map<string, Seq>, op: Excl
         files.set(op.file, { size: op.offset + op.data.length, createdSeq: seq });
         return `appends to ${op.file}, but ${absent()}`;
       }
-      files.set(op.file, { ...current, size: op.offset + op.data.length });
+      files.set(op.file, { ...current, size: op.offset + op.data.length, lastSeq: seq, tailOffset: op.offset, tailLength: op.data.length, tailCrc: op.crc });
       return op.offset === current.size ? null
         : `appends at offset ${op.offset} of ${op.file}, which is ${current.size} bytes: appends must be contiguous`;
     case 'delete':
