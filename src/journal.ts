@@ -167,7 +167,12 @@ function seqOfKey(key: Uint8Array): Seq {
     throw new RdmJournalError('JOURNAL_CORRUPT', `journal has a key of ${key.length} bytes among its ops (${Buffer.from(key).toString('hex')}); op keys are 9 bytes`,
       { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
   }
-  return Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(1));
+  const seq = Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(1);
+  if (seq > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal has an op numbered ${seq}, past the largest seq a journal can hold (2^53-1)`,
+      { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
+  }
+  return Number(seq);
 }
 
 type Db = SharedLevel;

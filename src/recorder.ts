@@ -105,7 +105,9 @@ export class Recorder {
     this.stopping = true;
     await this.running;
     try {
-      if (!this.error) await this.pass(true);
+      // An overflow still pending (events dropped while the process was frozen, then SIGTERM) is
+      // marked in this last pass like in any other.
+      if (!this.error) await this.pass(true, this.overflowed ? 'overflow' : undefined);
     } finally {
       this.closeAll();
     }
@@ -220,11 +222,22 @@ export class Recorder {
   }
 
   private async pass(full: boolean, reason?: 'overflow'): Promise<void> {
+    // The directory deleted while files in it are open (ours, the engine's): the kernel holds back
+    // IN_DELETE_SELF until they are closed, so each pass checks that it is still there.
+    const moved = this.sourceGone();
+    if (moved) {
+      this.goneReason ??= moved;
+      if (!this.stopping) return;
+    }
     this.stats.passes += 1;
     const writer = this.writer();
     if (reason === 'overflow') {
+      this.overflowed = false;
       this.stats.overflows += 1;
       await writer.add(this.resync('overflow', undefined, undefined, undefined));
+      // Packs created and deleted while events were being dropped: named, not silent.
+      const skipped = await this.packsMissedWhileDown();
+      if (skipped) await writer.add(this.resync('missed', undefined, undefined, undefined, skipped));
     }
     const names = full ? this.listSource() : new Set(this.pending);
     this.pending.clear();
@@ -330,6 +343,16 @@ export class Recorder {
     const opened = SourceFile.open(this.dir, name, (ino) => this.files.find((f) => f.name === name && f.ino === ino));
     if (opened instanceof SourceFile && !this.files.includes(opened)) this.files.push(opened);
     return opened;
+  }
+
+  /** Why the source directory is no longer the one recorded, or null while it is. */
+  private sourceGone(): string | null {
+    try {
+      const stats = fs.statSync(this.dir);
+      return stats.ino === this.source.ino && stats.dev === this.source.dev ? null : 'another directory now has its path (it was moved or replaced)';
+    } catch {
+      return 'it was deleted or moved';
+    }
   }
 
   private isPresent(file: SourceFile): boolean {
