@@ -8,7 +8,7 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
@@ -107,6 +107,17 @@ export function opKey(seq: Seq): Uint8Array {
   key[0] = PREFIX.op;
   key.writeBigUInt64BE(BigInt(seq), 1);
   return key;
+}
+
+/** A batch's highest op seq (0n when it has no op): the shared journal's commit mark. */
+function highestOpSeq(ops: readonly BatchOp[]): bigint {
+  let highest = 0n;
+  for (const op of ops) {
+    if (op.type !== 'put' || op.key.length !== 9 || op.key[0] !== PREFIX.op) continue;
+    const seq = Buffer.from(op.key.buffer, op.key.byteOffset, op.key.byteLength).readBigUInt64BE(1);
+    if (seq > highest) highest = seq;
+  }
+  return highest;
 }
 
 /** `i` + file name + 0x00 + seq (u64 BE): one op of one file. */
@@ -241,7 +252,7 @@ export class Journal {
     const isNew = checkJournalDirectory(where, options.create ?? false);
     if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
     keepPrivate(where);
-    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES });
+    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq);
     try {
       await db.open();
     } catch (err) {
@@ -324,6 +335,10 @@ export class Journal {
       if (err instanceof RdmJournalError) throw err;
       if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
+          { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
+      }
+      if (this.db.role === 'guest' && hasLittleSpace(this.location)) {
+        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space (its host could not write: ${(err as Error).message})`,
           { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
       }
       if (this.db.role === 'guest') {
@@ -646,6 +661,17 @@ export class Journal {
     }
   }
 
+  /**
+   * Ops LevelDB lost after they were committed: the notify file keeps the highest op seq any host
+   * committed, and LevelDB drops a damaged log record when it opens the database (without paranoid
+   * checks, which classic-level does not offer). Null when none are missing.
+   */
+  async lostOps(): Promise<{ from: Seq; to: Seq } | null> {
+    const mark = Number(this.db.readMark());
+    const head = await readHead(this.db);
+    return mark > head ? { from: head + 1, to: mark } : null;
+  }
+
   /** Which part this process plays in sharing the journal: 'host' serves the others. */
   get role(): 'host' | 'guest' | null { return this.db.role; }
 
@@ -735,6 +761,19 @@ function nextFileState(op: Exclude<Op, { type: 'resync' }>, seq: Seq, current: F
       if (!current) throw fail('deletes a file that is not recorded');
       if (op.size !== current.size) throw fail(`says the file was ${op.size} bytes, but ${current.size} are recorded`);
       return null;
+  }
+}
+
+/**
+ * Whether the journal's filesystem is (nearly) full: a guest learns of its host's failed write
+ * without the cause, and this tells a full disk from the rest. Under one LevelDB write buffer.
+ */
+function hasLittleSpace(where: string): boolean {
+  try {
+    const { bavail, bsize } = statfsSync(where);
+    return bavail * bsize < WRITE_BUFFER_BYTES;
+  } catch {
+    return false;
   }
 }
 

@@ -18,6 +18,8 @@ import fs from 'node:fs';
 import { constants as osConstants } from 'node:os';
 
 const { ENOENT, ELOOP, ENXIO } = osConstants.errno;
+/** A gap of more packs than this is one resync naming the range, not one per pack. */
+const MAX_NAMED_MISSES = 10_000;
 import { RdmJournalError } from './errors.js';
 import type { Journal, SourceIdentity } from './journal.js';
 import { JournalWriter } from './journal-writer.js';
@@ -102,6 +104,8 @@ export class Recorder {
 
   /** Records everything present in the source at this moment, then releases the directory. */
   async stop(): Promise<void> {
+    // What already happened (an overflow among it, after the process was frozen) is taken in first.
+    await this.watcher?.settle();
     this.stopping = true;
     await this.running;
     try {
@@ -189,36 +193,54 @@ export class Recorder {
       else await writer.add(deletion);
       this.stats.deleted += 1;
     }
-    const skipped = await this.packsMissedWhileDown();
-    if (skipped) await writer.add(this.resync('missed', undefined, undefined, undefined, skipped));
+    for (const op of await this.packsMissedWhileDown()) await writer.add(op);
     await writer.flush();
   }
 
   /**
-   * Packs numbered between the highest the journal ever recorded and the lowest now in the source
-   * were created and deleted while no recorder ran (the engine numbers packs in ascending order):
-   * their content is lost, and a resync says which. Names only; contents are never parsed.
+   * Pack numbers are checked for gaps up to here (0: not yet): lower numbers were seen, or named
+   * missed. Pruned packs leave holes in the journal's names, so only numbers above it are checked.
    */
-  private async packsMissedWhileDown(): Promise<string | null> {
-    if (this.journal.head === 0 || this.journal.version < 2) return null;
-    let highest: { number: number; name: string } | null = null;
+  private packsCheckedUpTo = 0;
+
+  /**
+   * Packs the engine created and deleted unseen (while no recorder ran, or while the kernel dropped
+   * events): numbers above the last check that neither the journal nor the source nor an open
+   * descriptor holds, below the highest number known (the engine numbers packs in ascending
+   * order). Each is named by a missed resync; names only, contents are never parsed.
+   */
+  private async packsMissedWhileDown(): Promise<Op[]> {
+    if (this.journal.head === 0 || this.journal.version < 2) return [];
+    const known = new Map<number, string>();
     for await (const name of this.journal.fileNames()) {
       const number = packNumber(name);
-      if (number !== null && (highest === null || number > highest.number)) highest = { number, name };
+      if (number !== null) known.set(number, name);
     }
-    if (highest === null) return null;
-    let lowest: number | null = null;
+    if (this.packsCheckedUpTo === 0) {
+      // First check (after a restart): from the highest pack the journal ever recorded.
+      if (known.size === 0) return [];
+      this.packsCheckedUpTo = Math.max(...known.keys());
+    }
     for (const name of this.listSource()) {
       const number = packNumber(name);
-      if (number !== null && number > highest.number && (lowest === null || number < lowest)) lowest = number;
+      if (number !== null) known.set(number, name);
     }
-    if (lowest === null || lowest <= highest.number + 1) return null;
-    const width = /^p(\d+)\.pack$/.exec(highest.name)![1]!.length;
+    const numbers = [...known.keys()].filter((n) => n > this.packsCheckedUpTo).sort((a, b) => a - b);
+    if (numbers.length === 0) return [];
+    const highest = numbers.at(-1)!;
+    const sample = known.get(highest)!;
+    const width = /^p(\d+)\.pack$/.exec(sample)![1]!.length;
     const nameOf = (n: number) => `p${String(n).padStart(width, '0')}.pack`;
-    const first = nameOf(highest.number + 1);
-    const last = nameOf(lowest - 1);
-    return first === last ? `${first} was created and deleted while no recorder ran; its content is lost`
-      : `${lowest - 1 - highest.number} packs, ${first} to ${last}, were created and deleted while no recorder ran; their content is lost`;
+    const missing: number[] = [];
+    for (let n = this.packsCheckedUpTo + 1; n < highest && missing.length <= MAX_NAMED_MISSES; n++) if (!known.has(n)) missing.push(n);
+    const from = this.packsCheckedUpTo + 1;
+    this.packsCheckedUpTo = highest;
+    if (missing.length > MAX_NAMED_MISSES) {
+      return [this.resync('missed', undefined, undefined, undefined,
+        `more than ${MAX_NAMED_MISSES} packs between ${nameOf(from)} and ${nameOf(highest - 1)} were created and deleted unseen; their content is lost`)];
+    }
+    return missing.map((n) => this.resync('missed', nameOf(n), undefined, undefined,
+      `${nameOf(n)} was created and deleted unseen (while no recorder ran, or in a kernel queue overflow); its content is lost`));
   }
 
   private async pass(full: boolean, reason?: 'overflow'): Promise<void> {
@@ -236,8 +258,7 @@ export class Recorder {
       this.stats.overflows += 1;
       await writer.add(this.resync('overflow', undefined, undefined, undefined));
       // Packs created and deleted while events were being dropped: named, not silent.
-      const skipped = await this.packsMissedWhileDown();
-      if (skipped) await writer.add(this.resync('missed', undefined, undefined, undefined, skipped));
+      for (const op of await this.packsMissedWhileDown()) await writer.add(op);
     }
     const names = full ? this.listSource() : new Set(this.pending);
     this.pending.clear();
@@ -303,6 +324,9 @@ export class Recorder {
     await writer.add({ type: 'create', at: Date.now(), file: file.name, ino: file.ino, mode: file.mode });
     this.stats.created += 1;
     file.recorded = true;
+    // Packs recorded in sequence move the gap check's watermark (see packsMissedWhileDown).
+    const number = packNumber(file.name);
+    if (number !== null && this.packsCheckedUpTo > 0 && number === this.packsCheckedUpTo + 1) this.packsCheckedUpTo = number;
     await this.read(file, writer);
   }
 

@@ -35,6 +35,11 @@ export interface TargetResult { target: string; from: Seq; to: Seq; ops: number;
 export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   const { journal } = options;
   await journal.refresh();
+  const lost = await journal.lostOps();
+  if (lost) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${journal.location} lost ops ${lost.from}..${lost.to} after they were committed (LevelDB dropped a damaged log record)`,
+      { hint: 'nothing was applied; restore the journal from a copy, or record a new journal and replay it into a new target' });
+  }
   if (options.until !== undefined && options.until < journal.horizon) throw beforeHorizon(journal, options.until);
   if (options.resync && options.until !== undefined) {
     throw new RdmJournalError('USAGE', '--resync rebuilds targets to the journal\'s current state; it cannot be combined with --until',

@@ -13,7 +13,7 @@
  *   idempotent (the same keys and values), and iterators resume after the last key they yielded.
  */
 import { EventEmitter } from 'node:events';
-import { chmodSync, closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
@@ -52,14 +52,32 @@ export class SharedLevel extends EventEmitter {
   private readonly sockets = new Set<net.Socket>();
   private notifyFd: number | null = null;
   private commits = 0n;
-  private readonly stamp = Buffer.alloc(8);
+  private mark = 0n;
+  private readonly stamp = Buffer.alloc(16);
+  private readonly markOf: ((ops: readonly BatchOp[]) => bigint) | undefined;
 
-  /** `hostOptions` are level@10's, used when this process hosts (createIfMissing, writeBufferSize). */
-  constructor(location: string, hostOptions: Record<string, unknown> = {}) {
+  /**
+   * `hostOptions` are level@10's, used when this process hosts (createIfMissing, writeBufferSize).
+   * `markOf` gives a batch's mark (the journal: its highest op seq): the host keeps the highest
+   * mark committed in the notify file, so a reader can tell that LevelDB lost committed batches.
+   */
+  constructor(location: string, hostOptions: Record<string, unknown> = {}, markOf?: (ops: readonly BatchOp[]) => bigint) {
     super();
     this.location = path.resolve(location);
     this.socketPath = path.join(this.location, SOCKET_NAME);
     this.hostOptions = hostOptions;
+    this.markOf = markOf;
+  }
+
+  /** The highest mark any host committed, from the notify file (0 when none was written). */
+  readMark(): bigint {
+    if (this.notifyFd !== null) return this.mark;
+    try {
+      const bytes = readFileSync(path.join(this.location, NOTIFY_NAME));
+      return bytes.length >= 16 ? bytes.readBigUInt64BE(8) : 0n;
+    } catch {
+      return 0n;
+    }
   }
 
   async open(): Promise<void> {
@@ -79,7 +97,7 @@ export class SharedLevel extends EventEmitter {
   async batch(ops: BatchOp[], options: { sync?: boolean } = {}): Promise<void> {
     await this.run(async (b) => {
       await b.db.batch(ops, options);
-      if (b.kind === 'host') this.notify();
+      if (b.kind === 'host') this.notify(ops);
     });
   }
 
@@ -156,8 +174,10 @@ export class SharedLevel extends EventEmitter {
     } catch (err) {
       if (!isErrnoException(err, 'ENOENT')) throw err;
     }
+    this.mark = this.readMark(); // the mark only grows, across hosts
     this.notifyFd = openSync(path.join(this.location, NOTIFY_NAME), 'w', 0o600);
-    const host = new ManyLevelHost(callbackAdapter(db, () => this.notify()) as never);
+    this.writeStamp(); // truncated by the open: the mark must not be lost with it
+    const host = new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never);
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
       pipeline(socket, host.createRpcStream(), socket, () => this.sockets.delete(socket));
@@ -239,11 +259,19 @@ export class SharedLevel extends EventEmitter {
   }
 
   /** Overwrites the notify file: an IN_MODIFY for every reader watching the journal directory. */
-  private notify(): void {
+  private notify(ops: readonly BatchOp[]): void {
     if (this.notifyFd === null) return;
     this.commits += 1n;
-    this.stamp.writeBigUInt64BE(this.commits);
-    writeSync(this.notifyFd, this.stamp, 0, 8, 0);
+    const mark = this.markOf?.(ops) ?? 0n;
+    if (mark > this.mark) this.mark = mark;
+    this.writeStamp();
+  }
+
+  private writeStamp(): void {
+    if (this.notifyFd === null) return;
+    this.stamp.writeBigUInt64BE(this.commits, 0);
+    this.stamp.writeBigUInt64BE(this.mark, 8);
+    writeSync(this.notifyFd, this.stamp, 0, 16, 0);
   }
 }
 
@@ -261,7 +289,7 @@ function connect(socketPath: string): Promise<net.Socket | null> {
  * The callback API (abstract-level 1) that ManyLevelHost 2.0.0 calls, over a level@10 database.
  * Pinned to many-level 2.0.0: which methods the host calls is what this covers.
  */
-function callbackAdapter(db: HostDb, onCommit: () => void) {
+function callbackAdapter(db: HostDb, onCommit: (ops: BatchOp[]) => void) {
   const settle = <T>(promise: Promise<T>, callback: Callback<T>) => { promise.then((v) => callback(null, v), (e: Error) => callback(e)); };
   const notFound = () => Object.assign(new Error('NotFound'), { code: 'LEVEL_NOT_FOUND' });
   const synced = <T extends object>(options: T) => ({ ...options, sync: true }); // the wire drops `sync`
@@ -279,7 +307,7 @@ function callbackAdapter(db: HostDb, onCommit: () => void) {
     put: (key: Bytes, value: Bytes, options: object, callback: Callback<void>) => settle(db.put(key, value, synced(options)), callback),
     del: (key: Bytes, options: object, callback: Callback<void>) => settle(db.del(key, synced(options)), callback),
     batch: (ops: BatchOp[], options: object, callback: Callback<void>) =>
-      settle(db.batch(ops as never, synced(options)).then(onCommit), callback),
+      settle(db.batch(ops as never, synced(options)).then(() => onCommit(ops)), callback),
     clear: (options: object, callback: Callback<void>) => settle(db.clear(options), callback),
     iterator: (options: object) => wrap(db.iterator(options) as never),
     keys: (options: object) => wrap(db.keys(options) as never),

@@ -115,6 +115,8 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     report(null, `the op table cannot be read on after op ${expected - 1}: ${(err as Error).message}`);
   }
   const last = expected - 1;
+  const lost = await journal.lostOps();
+  if (lost) report(lost.from, `ops ${lost.from}..${lost.to} were committed but LevelDB no longer holds them (a damaged log record, dropped when the journal was opened)`);
   if (cursor && atCursor === null) atCursor = new Map(files);
   if (stored && pruned) {
     if (stored.head !== last) report(null, `the counters say the last op is ${stored.head}, the op table ends at ${last}`);

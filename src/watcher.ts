@@ -49,6 +49,13 @@ export class Watcher {
   close(): void {
     this.inotify.close();
   }
+
+  /** Resolves once every event that already happened was dispatched (at most `limitMs` later). */
+  async settle(limitMs = 1000): Promise<void> {
+    for (const started = Date.now(); this.inotify.pending && Date.now() - started < limitMs;) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
 }
 
 function dispatch(events: readonly InotifyEvent[], requests: WatchRequests): void {

@@ -26,11 +26,13 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
   try {
     const untilSeq = until === undefined ? undefined : await resolveUpTo(journal, parsePoint('--until', until));
     if (follow) {
-      out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
+      // The handler first: until it is installed, SIGTERM kills (a script stopping us the moment
+      // we announce ourselves would lose the clean stop).
       void untilSignal(stop.signal).then((signal) => {
         out.info(`${signal}: applying what the journal holds, then stopping`);
         stop.abort();
       });
+      out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
     }
     const results = await replay({
       journal, targets: [...unique], until: untilSeq, follow, noDelete, resync, signal: stop.signal,

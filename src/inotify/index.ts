@@ -29,6 +29,7 @@ interface NativeInotify {
   unref(): void;
   readonly closed: boolean;
   readonly fd: number;
+  readonly pending: boolean;
 }
 
 interface NativeBinding {
@@ -91,6 +92,11 @@ export class Inotify {
 
   get closed(): boolean {
     return this.#handle.closed;
+  }
+
+  /** Whether events happened that onEvents has not been given yet (in the kernel queue, or read). */
+  get pending(): boolean {
+    return this.#handle.pending;
   }
 
   /** The inotify fd, -1 once closed. */

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <node_api.h>
@@ -506,6 +507,27 @@ static napi_value js_closed(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* Whether events are waiting: unread in the kernel queue, or read by the thread and not yet
+ * delivered. Lets a caller that is about to stop take in what already happened. */
+static napi_value js_pending(napi_env env, napi_callback_info info) {
+  size_t argc = 0;
+  napi_value result;
+  int unread = 0;
+  bool pending = false;
+  Instance* in = unwrap(env, info, &argc, NULL);
+  if (!in) return NULL;
+  if (in->fd >= 0) {
+    if (ioctl(in->fd, FIONREAD, &unread) == 0 && unread > 0) pending = true;
+    if (in->opener) {
+      pthread_mutex_lock(&in->lock);
+      if (in->queued > 0) pending = true;
+      pthread_mutex_unlock(&in->lock);
+    }
+  }
+  napi_get_boolean(env, pending, &result);
+  return result;
+}
+
 static napi_value js_live_instances(napi_env env, napi_callback_info info) {
   napi_value result;
   (void)info;
@@ -523,7 +545,7 @@ NAPI_MODULE_INIT() {
       METHOD("addWatch", js_add_watch), METHOD("removeWatch", js_remove_watch),
       METHOD("close", js_close),        METHOD("ref", js_ref),
       METHOD("unref", js_unref),        GETTER("fd", js_fd),
-      GETTER("closed", js_closed),
+      GETTER("closed", js_closed),       GETTER("pending", js_pending),
   };
   napi_define_class(env, "Inotify", NAPI_AUTO_LENGTH, js_new, NULL, sizeof props / sizeof *props, props, &cls);
   napi_set_named_property(env, exports, "Inotify", cls);
