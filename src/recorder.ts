@@ -83,6 +83,7 @@ export class Recorder {
    */
   async start(): Promise<void> {
     await this.journal.lockForRecording(); // one recorder per journal, whichever process hosts it
+    this.recordedBefore = this.journal.source !== null;
     await this.journal.bindSource(this.source);
     this.watcher = new Watcher(this.dir, {
       look: (name, appeared, fd) => this.look(name, appeared, fd),
@@ -202,6 +203,8 @@ export class Recorder {
    * missed. Pruned packs leave holes in the journal's names, so only numbers above it are checked.
    */
   private packsCheckedUpTo = 0;
+  /** A recorder watched this source before (even when it held no pack then): gaps from p1 on count. */
+  private recordedBefore = false;
 
   /**
    * Packs the engine created and deleted unseen (while no recorder ran, or while the kernel dropped
@@ -210,17 +213,19 @@ export class Recorder {
    * order). Each is named by a missed resync; names only, contents are never parsed.
    */
   private async packsMissedWhileDown(): Promise<Op[]> {
-    if (this.journal.head === 0 || this.journal.version < 2) return [];
+    if (!this.recordedBefore || this.journal.version < 2) return [];
     const known = new Map<number, string>();
     for await (const name of this.journal.fileNames()) {
       const number = packNumber(name);
       if (number !== null) known.set(number, name);
     }
-    if (this.packsCheckedUpTo === 0) {
+    if (this.packsCheckedUpTo === 0 && known.size > 0) {
       // First check (after a restart): from the highest pack the journal ever recorded.
-      if (known.size === 0) return [];
       this.packsCheckedUpTo = Math.max(...known.keys());
+    } else if (this.packsCheckedUpTo === 0 && this.journal.horizon > 0) {
+      return []; // every pack recorded was pruned: where numbering stood is unknown
     }
+    // Otherwise a source recorded while it held no pack: the engine numbers from p1.
     for (const name of this.listSource()) {
       const number = packNumber(name);
       if (number !== null) known.set(number, name);
