@@ -138,9 +138,13 @@ function seqKey(prefix: number, seq: Seq): Uint8Array {
   return key;
 }
 
+/** An op's `offset` and `length` as the index holds them (spec section 11.1). */
+export function indexFields(op: Op): [offset: number, length: number] {
+  return op.type === 'append' ? [op.offset, op.data.length] : op.type === 'delete' ? [op.size, 0] : [0, 0];
+}
+
 function indexValue(op: Op): Uint8Array {
-  const [offset, length] = op.type === 'append' ? [op.offset, op.data.length] : op.type === 'delete' ? [op.size, 0] : [0, 0];
-  return packr.pack([INDEX_TYPES[op.type], op.at, offset, length]);
+  return packr.pack([INDEX_TYPES[op.type], op.at, ...indexFields(op)]);
 }
 
 function readIndexEntry(key: Uint8Array, value: Uint8Array): IndexEntry {
@@ -599,18 +603,6 @@ export class Journal {
    */
   async *rawOps(): AsyncGenerator<[Seq, Uint8Array]> {
     for await (const [key, value] of this.db.iterator({ gte: opKey(0), lt: Uint8Array.of(PREFIX.op + 1) })) yield [seqOfKey(key), value];
-  }
-
-  /** How many index entries the journal holds (for `verify`). */
-  async countIndexEntries(): Promise<number> {
-    let n = 0;
-    for await (const _ of this.db.keys({ gte: Uint8Array.of(PREFIX.index), lt: Uint8Array.of(PREFIX.index + 1) })) n += 1;
-    return n;
-  }
-
-  /** The stored counters, without the version check (for `verify`). */
-  async storedStats(): Promise<JournalStats | null> {
-    return readMeta<JournalStats>(this.db, 'stats');
   }
 
   /** The stored file states, read afresh (for `verify`). */

@@ -6,7 +6,7 @@
  * forced, which expires it (CURSOR_EXPIRED on its next replay; `replay --resync` rebuilds it).
  */
 import { RdmJournalError } from './errors.js';
-import { emptyPruned, type FileLife, type Journal, type Pruned, type TargetNote } from './journal.js';
+import { type FileLife, type Journal, type Pruned, type TargetNote } from './journal.js';
 import type { Op, Seq } from './op.js';
 
 /** Lives removed per batch, bounded by their index entries: a batch stays small, a crash leaves whole lives. */
@@ -63,7 +63,7 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
     horizon: before.horizon, previousHorizon: before.horizon, requested: options.horizon, files: 0, ops: 0, bytes: 0,
     dryRun: options.dryRun ?? false, heldBy: options.capByTargets ? lagging : [], expired: options.dryRun ? lagging : expired, compacted: false,
   };
-  const state: Pruned = structuredClone(before.at === 0 && before.horizon === 0 ? emptyPruned() : before);
+  const state: Pruned = structuredClone(before);
   state.horizon = horizon;
   let batch: FileLife[] = [];
   let entries = 0;

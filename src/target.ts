@@ -87,12 +87,7 @@ export class Target {
     const where = path.resolve(dir);
     makeTargetDirectory(where);
     refuseForeignDirectory(where); // before the control directory exists: a refused target is left as found
-    const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view' });
-    try {
-      await control.open();
-    } catch (err) {
-      throw controlFailure(where, err);
-    }
+    const control = await openControl(where, true);
     try {
       const stored = await control.get('cursor');
       const cursor = stored ? readCursor(where, stored) : emptyCursor(journal);
@@ -377,12 +372,7 @@ export async function readTargetCursor(dir: string): Promise<Cursor> {
     throw new RdmJournalError('TARGET_UNUSABLE', `${where} is not a replay target (no ${CONTROL_DIR}/ with a cursor)`,
       { hint: 'give a directory written by rdm-journal replay or backup' });
   }
-  const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing: false });
-  try {
-    await control.open();
-  } catch (err) {
-    throw controlFailure(where, err);
-  }
+  const control = await openControl(where, false);
   try {
     const stored = await control.get('cursor');
     if (stored === undefined) {
@@ -393,6 +383,17 @@ export async function readTargetCursor(dir: string): Promise<Cursor> {
   } finally {
     await control.close();
   }
+}
+
+/** The target's control database, open and locked (TARGET_LOCKED when a replay holds it). */
+async function openControl(where: string, createIfMissing: boolean): Promise<ControlDb> {
+  const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing });
+  try {
+    await control.open();
+  } catch (err) {
+    throw controlFailure(where, err);
+  }
+  return control;
 }
 
 function readCursor(where: string, stored: Uint8Array): Cursor {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
-import { FORMAT_VERSION, type Journal } from './journal.js';
+import { FORMAT_VERSION, indexFields, type Journal } from './journal.js';
 import { packr } from './msgpack.js';
 import { decodeOp, type Op, type Seq } from './op.js';
 import { compareFileNames } from './packfile.js';
@@ -57,7 +57,7 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   };
   const cursor = options.target === undefined ? null : await readCursorFor(journal, options.target);
   const head = await journal.refresh();
-  const stored = journal.version >= FORMAT_VERSION ? await journal.storedStats() : null;
+  const stored = journal.version >= FORMAT_VERSION ? await journal.stats() : null;
   const pruned = journal.version >= FORMAT_VERSION ? await journal.pruned() : null;
   const horizon = pruned?.horizon ?? 0;
   const files = new Map<string, Life>();
@@ -102,8 +102,7 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
       counts[op.type] += 1;
       if (op.file !== undefined) {
         withFile += 1;
-        const [offset, length] = op.type === 'append' ? [op.offset, op.data.length] : op.type === 'delete' ? [op.size, 0] : [0, 0];
-        digest(op.file, seq, op.type, op.at, offset, length);
+        digest(op.file, seq, op.type, op.at, ...indexFields(op));
       }
       if (op.type === 'append') bytes += op.data.length;
       const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);

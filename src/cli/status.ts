@@ -29,7 +29,8 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
     for (const state of journal.fileStates().values()) liveBytes += state.size;
     const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
     const targets = [];
-    for (const note of await journal.knownTargets()) {
+    const notes = await journal.knownTargets();
+    for (const note of notes) {
       const seq = Math.min(note.seq, head);
       const atCursor = seq > 0 ? ((await journal.readOpAtOrAfter(seq))?.at ?? 0) : first?.at ?? 0;
       targets.push({
@@ -70,15 +71,13 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
       ...(restorable ? [`restore   from ${restorable.seq === 0 ? 'the first op' : `op ${restorable.seq}`} (${t(restorable.at)}) on` +
         (pruned.horizon > 0 ? `; pruned ${formatBytes(pruned.bytes)} of files deleted by then` : '')] : []),
       `recorder  ${summary.recorder}`,
-      ...(targets.length === 0 ? ['targets   none known (a replay registers its target)'] : targets.map((x) =>
+      ...(targets.length === 0 ? ['targets   none known (a replay registers its target)'] : targets.map((x, i) =>
         `target    ${x.path}${x.exists ? '' : ' (missing)'}${x.expired ? ' (expired: replay --resync)' : ''}: op ${x.seq}, ` +
         (x.lagOps === 0 ? 'up to date' : `behind ${x.lagOps} ops, ${formatBytes(x.lagBytes)}, ${formatSeconds(x.lagSeconds)}`) +
-        ` (last replay ${t(note(x.updatedAt))})`)),
+        ` (last replay ${t(notes[i]!.updatedAt)})`)),
     ];
     out.result(summary, lines.join('\n'));
   } finally {
     await journal.close();
   }
 }
-
-const note = (iso: string | null) => (iso === null ? 0 : Date.parse(iso));
