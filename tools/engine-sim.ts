@@ -1,6 +1,6 @@
 /**
  * engine-sim: a stand-in for the RDM engine. We do not have the real one, so this writes a database
- * directory the way /work/shared/RDM.md says RDM does, to give the recorder and replayer a live writer
+ * directory the way docs/rdm-and-inotify.md says RDM does, to give the recorder and replayer a live writer
  * that misbehaves in all the allowed ways. Only this file and validate-packs.ts know what is inside a
  * pack; the code under test must treat pack contents as opaque bytes.
  *
