@@ -16,7 +16,7 @@ import { checksum, makeAppend, type Op } from '../src/op.js';
 import { validatePacks } from '../tools/validate-packs.js';
 import {
   RECORDING, assertSameFiles, cleanUp, describeDir, describeOutput, engineSummary, errorEvent, packOps, readJournal,
-  readTargetControl, replayOps, resultEvent, runCli, runEngine, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,
+  readTargetControl, replayOps, resultEvent, runCli, runEngine, skip, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,
   waitForExit, waitForOutput, writeJournal, writeRawJournal, type EngineCliOptions,
 } from './support.js';
 import { assertFails } from './recording.js';
@@ -337,7 +337,7 @@ async function withSmallFilesystem(size: string, work: (dir: string) => Promise<
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (err) {
-    console.log(`  (skipped: cannot mount a tmpfs: ${(err as Error).message.split('\n')[0]})`);
+    skip(`cannot mount a tmpfs: ${(err as Error).message.split('\n')[0]}`);
     return;
   }
   try {
