@@ -274,14 +274,14 @@ test('SIGTERM during the start-up snapshot records everything present, then exit
   await assertJournalEqualsSource(s);
 });
 
-test('a recorder whose source directory is deleted exits 1 with SOURCE_GONE', async () => {
+test('a recorder whose source directory is deleted exits 75 (retryable) with SOURCE_GONE', async () => {
   const s = setup();
   write(s.src, 'p1.pack', 'one');
   const recorder = await startRecorder(s);
   fs.rmSync(s.src, { recursive: true });
   const { code, signal } = await waitForExit(recorder, 10_000);
   assert.is(errorEvent(outputOf(recorder).stdout)?.code, 'SOURCE_GONE', describeOutput(recorder));
-  assert.is(code, 1, `recorder ended with ${code ?? signal}`);
+  assert.is(code, 75, `recorder ended with ${code ?? signal}`);
   const { lives } = await readJournal(s.journal);
   assert.equal(lives.map((life) => [life.name, life.data.toString()]), [['p1.pack', 'one']]);
 });

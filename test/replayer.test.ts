@@ -317,7 +317,7 @@ test('a replay onto a target a running backup writes is TARGET_LOCKED; the writi
   const target = path.join(s.root, 'target');
   const backup = spawnCli(['backup', s.src, target, '--journal', s.journal, '--json']);
   await waitForOutput(backup, /backing up/);
-  await assertFails(['replay', '--journal', otherJournal, '--to', target], 'TARGET_LOCKED');
+  await assertFails(['replay', '--journal', otherJournal, '--to', target], 'TARGET_LOCKED', 75);
   backup.kill('SIGTERM');
   const { code, signal } = await waitForExit(backup);
   assert.is(code, 0, `backup ended with ${code ?? signal}\n${describeOutput(backup)}`);
@@ -373,7 +373,7 @@ test('out of space: TARGET_NO_SPACE, the cursor covers only bytes on the target,
   const { ops } = packOps([...sourceFiles(s.src)].sort(([a], [b]) => a.localeCompare(b)), { chunk: 256 });
   const head = await writeJournal(s.journal, ops);
   await withSmallFilesystem('2m', async (target) => {
-    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE');
+    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE', 75);
     const seq = await assertCursorCoversTarget(target, s.journal);
     assert.ok(seq > 0 && seq < head, `precondition: the cursor moved before the disk filled (op ${seq} of ${head})`);
     grow(target);
@@ -404,7 +404,7 @@ test('out of space after a pack appended to and deleted in the same batch: the r
   ];
   const head = await writeJournal(s.journal, ops);
   await withSmallFilesystem('2m', async (target) => {
-    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE');
+    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE', 75);
     const { cursor } = await readTargetControl(target);
     assert.is(cursor?.seq, 4096, 'precondition: batch 1 is applied, batch 2 failed');
     assert.not.ok(fs.existsSync(path.join(target, 'p1.pack')), 'precondition: the failed batch deleted p1');

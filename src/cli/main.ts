@@ -1,14 +1,13 @@
 /**
- * The command line: declares the commands and maps outcomes to exit status. The only place that
- * decides exit codes: 0 success, 1 a failure with an error code, 2 a usage error.
+ * The command line: declares the commands and maps outcomes to exit status (exit-status.ts: 0
+ * success, 1 a fatal error, 2 a usage error, 75 a retryable error).
  * Command modules are imported lazily so `--version` and `--help` start fast.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { RdmJournalError } from '../errors.js';
+import { EXIT, exitStatusOf } from './exit-status.js';
 import { Output } from './output.js';
-
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 interface GlobalOptions { journal: string; quiet?: boolean; json?: boolean; utc?: boolean }
 
@@ -36,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => { if (!out.json) write(text); } })
     .addHelpText('after', `
-Exit status: 0 success, 1 failure (an error code is printed, e.g. JOURNAL_LOCKED), 2 usage error.
+Exit status: 0 success, 1 fatal error (an error code is printed, e.g. TARGET_DIVERGED), 2 usage error,
+75 retryable error (e.g. TARGET_NO_SPACE, JOURNAL_LOCKED: the same command may succeed later).
 Journal format and error codes: see journal-format/README.md and README.md.`);
 
   program.command('record')
@@ -217,6 +217,6 @@ Examples:
       return EXIT.usage;
     }
     out.error(err);
-    return err instanceof RdmJournalError && err.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+    return exitStatusOf(err);
   }
 }
