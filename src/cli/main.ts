@@ -41,7 +41,7 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
 
   program.command('record')
     .description('record the source directory into the journal: a snapshot, then every change until SIGINT/SIGTERM')
-    .argument('<source-dir>', 'the database directory (DB.rdm) to watch; must be on a local filesystem')
+    .argument('<source-dir>', 'the database directory (DB.rdm, or DB as the engine names it) to watch; must be on a local filesystem')
     .option('--once', 'record the current state and exit')
     .option('--retain <duration>', 'keep the history of this long (90s, 30m, 12h, 7d, 2w) and prune older deleted files while recording; lagging targets hold it back')
     .addHelpText('after', `
@@ -79,8 +79,8 @@ Examples:
 
   program.command('backup')
     .description('hot backup in one process (drop-in for rdm-hot-backup): record SOURCE and replay it to TARGET until SIGINT/SIGTERM')
-    .argument('<source-dir>', 'the database directory (DB.rdm) to back up; must be on a local filesystem')
-    .argument('<target-dir>', 'the backup directory; the journal goes next to it (<target-dir>.journal) unless --journal is given')
+    .argument('<source-dir>', 'the database directory (DB.rdm, or DB as rdm-hot-backup names it) to back up; must be on a local filesystem')
+    .argument('<target-dir>', 'the backup directory (DB-COPY.rdm; DB-COPY means DB-COPY.rdm when the source was named DB and DB-COPY does not exist); the journal goes next to it (<target-dir>.journal) unless --journal is given')
     .option('--no-delete', 'keep files the source deleted, whole, on the target')
     .addHelpText('after', `
 Stop it with Ctrl-C or SIGTERM: it records and applies what the source holds at that moment, then
