@@ -6,6 +6,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { RdmJournalError } from '../src/errors.js';
+import { Journal, emptyPruned } from '../src/journal.js';
 import { makeAppend, type Op } from '../src/op.js';
 import { cleanUp, describeOutput, outputOf, resultEvent, runCli, spawnCli, tempDir, waitForExit, writeJournal } from './support.js';
 
@@ -45,6 +47,19 @@ test('prunes in three processes at once: the horizon ends at the highest, never 
   assert.equal([pruned.ops, pruned.bytes], [3 * LIVES, 10 * LIVES], 'every removed op and byte counted once');
   const verify = await runCli(['verify', '--journal', dir]);
   assert.is(verify.code, 0, `verify after concurrent prunes:\n${verify.stdout}\n${verify.stderr}`);
+});
+
+test('a pruned record that would lower the stored horizon (a prune ignoring the lock) is refused, the record unchanged', async () => {
+  const { dir } = await journalOfLives();
+  const journal = await Journal.open(dir);
+  try {
+    await journal.removeLives([], { ...emptyPruned(), horizon: 600, at: Date.now() });
+    const refused = await journal.removeLives([], { ...emptyPruned(), horizon: 300, at: Date.now() }).then(() => null, (err: unknown) => err);
+    assert.ok(refused instanceof RdmJournalError && refused.code === 'JOURNAL_LOCKED', `expected JOURNAL_LOCKED, got ${String(refused)}`);
+    assert.is((await journal.pruned()).horizon, 600);
+  } finally {
+    await journal.close();
+  }
 });
 
 test.run();
