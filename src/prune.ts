@@ -53,7 +53,7 @@ export const PRUNE_LOCK_WAIT_MS = 60_000;
  */
 export async function prune(journal: Journal, options: PruneOptions): Promise<PruneResult> {
   journal.requireVersion('prune');
-  if (options.dryRun) return pruneLocked(journal, options);
+  if (options.dryRun) return runPrune(journal, options);
   const waitMs = options.lockWaitMs ?? PRUNE_LOCK_WAIT_MS;
   const lock = await journal.lockForPruning(waitMs);
   if (!lock) {
@@ -61,13 +61,14 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
       { hint: 'one prune at a time: run this one again once the other (rdm-journal prune, or record --retain) is done' });
   }
   try {
-    return await pruneLocked(journal, options);
+    return await runPrune(journal, options);
   } finally {
     await lock.close();
   }
 }
 
-async function pruneLocked(journal: Journal, options: PruneOptions): Promise<PruneResult> {
+/** The prune itself; the caller holds the prune lock, unless it is a dry run. */
+async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneResult> {
   // Read under the lock: what the last prune wrote is the base, so the horizon never moves back.
   const head = await journal.refresh();
   const before = await journal.pruned();
