@@ -193,8 +193,10 @@ function seqOfKey(key: Uint8Array): Seq {
 type Db = SharedLevel;
 /** A tiny LevelDB whose lock says "a recorder is recording into this journal" (it dies with the process). */
 const RECORDER_LOCK = 'recorder.lock';
+/** A tiny LevelDB whose lock says "a prune is rewriting the `pruned` record" (it dies with the process). */
+const PRUNE_LOCK = 'prune.lock';
 /** Entries of a journal directory that are not LevelDB's. */
-const OWN_ENTRIES = new Set([SOCKET_NAME, NOTIFY_NAME, RECORDER_LOCK]);
+const OWN_ENTRIES = new Set([SOCKET_NAME, NOTIFY_NAME, RECORDER_LOCK, PRUNE_LOCK]);
 
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
@@ -474,6 +476,13 @@ export class Journal {
       }
     }
     writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'pruned'), value: packr.pack(pruned) });
+    // Under the prune lock nobody else writes the record; a process that ignores the lock (an older
+    // rdm-journal) may have, and its horizon must not move back: ops below it are gone.
+    const stored = (await readMeta<Pruned>(this.db, 'pruned')) ?? emptyPruned();
+    if (stored.horizon > pruned.horizon) {
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} was pruned to op ${stored.horizon} by another process while this prune (to op ${pruned.horizon}) ran; nothing more was written`,
+        { hint: 'run the prune again: it starts from the journal\'s current horizon' });
+    }
     try {
       await this.db.batch(writes, { sync });
     } catch (err) {
@@ -484,6 +493,25 @@ export class Journal {
       throw err;
     }
     this.pruning = pruned;
+  }
+
+  /**
+   * Takes the journal's prune lock: prunes read-modify-write the `pruned` record, so only one may
+   * run at a time, whichever process. Waits up to `waitMs` for another prune to finish; null when it
+   * still holds the lock then. The caller releases it with close().
+   */
+  async lockForPruning(waitMs: number): Promise<{ close(): Promise<void> } | null> {
+    const lock = new Level(path.join(this.location, PRUNE_LOCK));
+    for (const started = Date.now(); ;) {
+      try {
+        await lock.open();
+        return lock;
+      } catch (err) {
+        if (!isLevelLocked(err)) throw openFailure(this.location, err);
+        if (Date.now() - started >= waitMs) return null;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   }
 
   /**

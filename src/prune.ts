@@ -21,6 +21,8 @@ export interface PruneOptions {
   force?: boolean;
   /** Lower the horizon to the lowest known target's cursor instead of refusing (record --retain). */
   capByTargets?: boolean;
+  /** How long to wait for another prune to finish before JOURNAL_LOCKED (default PRUNE_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface PruneResult {
@@ -40,8 +42,34 @@ export interface PruneResult {
   compacted: boolean;
 }
 
+/** How long `rdm-journal prune` waits for another prune of the journal (record --retain's, or a user's) to finish. */
+export const PRUNE_LOCK_WAIT_MS = 60_000;
+
+/**
+ * Prunes under the journal's prune lock (a dry run needs none: it writes nothing). Two prunes that
+ * both read the `pruned` record and then wrote it would each write its own horizon and counts: the
+ * horizon could move back below ops already gone, and the counts lose a prune (`verify` fails for
+ * good). Under the lock the record is read after the last prune's final write.
+ */
 export async function prune(journal: Journal, options: PruneOptions): Promise<PruneResult> {
   journal.requireVersion('prune');
+  if (options.dryRun) return runPrune(journal, options);
+  const waitMs = options.lockWaitMs ?? PRUNE_LOCK_WAIT_MS;
+  const lock = await journal.lockForPruning(waitMs);
+  if (!lock) {
+    throw new RdmJournalError('JOURNAL_LOCKED', `another prune of journal ${journal.location} is running (waited ${Math.round(waitMs / 1000)} s for it)`,
+      { hint: 'one prune at a time: run this one again once the other (rdm-journal prune, or record --retain) is done' });
+  }
+  try {
+    return await runPrune(journal, options);
+  } finally {
+    await lock.close();
+  }
+}
+
+/** The prune itself; the caller holds the prune lock, unless it is a dry run. */
+async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneResult> {
+  // Read under the lock: what the last prune wrote is the base, so the horizon never moves back.
   const head = await journal.refresh();
   const before = await journal.pruned();
   // Never the head op: the head is the last op key, and seqs must never be reused.

@@ -1,9 +1,11 @@
 /**
  * `record --retain DURATION`: prunes in the background of recording. A prune runs every tenth of
- * the window (at most every minute, at least every second), never two at once, between the
+ * the window (at most every minute, at least every second), never two at once (a round that finds
+ * another process pruning the journal is skipped: see prune.ts), between the
  * recorder's batches (LevelDB serialises them): lives that ended more than DURATION ago go, and a
  * known target that lags holds the horizon back instead of being expired.
  */
+import { RdmJournalError } from './errors.js';
 import type { Journal } from './journal.js';
 import { lastOpAtOrBefore } from './points.js';
 import { prune, type PruneResult } from './prune.js';
@@ -52,7 +54,8 @@ export class Retention {
     try {
       const horizon = await lastOpAtOrBefore(journal, Date.now() - windowMs);
       if (horizon <= journal.horizon) return;
-      const result = await prune(journal, { horizon, capByTargets: true });
+      // Never waits for another prune (a user's `rdm-journal prune`): this round is skipped, the next tries again.
+      const result = await prune(journal, { horizon, capByTargets: true, lockWaitMs: 0 });
       for (const target of result.heldBy) {
         if (!this.warned.has(target.path)) warn(`retention is held back by target ${target.path} at op ${target.seq}: replay it to let the journal shrink`);
         this.warned.add(target.path);
@@ -64,6 +67,7 @@ export class Retention {
       this.totals.ms += Date.now() - started;
       this.options.onPrune?.(result);
     } catch (err) {
+      if (err instanceof RdmJournalError && err.code === 'JOURNAL_LOCKED') return;
       warn(`retention: pruning failed, recording goes on: ${(err as Error).message}`);
     }
   }

@@ -82,3 +82,25 @@ export function findMount(real: string, mounts: readonly MountPoint[]): MountPoi
 function unescapeMountField(field: string): string {
   return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 }
+
+/** The suffix of an RDM database directory: the engine's tools name `DB.rdm` as `DB`. */
+export const DATABASE_SUFFIX = '.rdm';
+
+/**
+ * A database named as `rdm-hot-backup` names it: `DB` for the directory `DB.rdm`. The path as given
+ * wins when it exists; `<path>.rdm` is taken only when the path does not exist and it does.
+ * `suffixed` says the suffix was added (`backup` then names its target the same way).
+ */
+export function resolveDatabaseName(dir: string): { dir: string; suffixed: boolean } {
+  const exists = (where: string) => {
+    try {
+      statSync(where);
+      return true;
+    } catch {
+      return false; // absent or unreachable: checkSource says which, for the path it is given
+    }
+  };
+  if (dir.endsWith(DATABASE_SUFFIX) || exists(dir)) return { dir, suffixed: false };
+  const withSuffix = dir.replace(/\/+$/, '') + DATABASE_SUFFIX;
+  return exists(withSuffix) ? { dir: withSuffix, suffixed: true } : { dir, suffixed: false };
+}

@@ -137,6 +137,47 @@ test('SIGTERM the moment backup announces itself is a clean stop', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Names as rdm-hot-backup gives them: DB for DB.rdm
+
+test('backup DB DB-COPY, named as rdm-hot-backup names them, backs up DB.rdm to DB-COPY.rdm (journal DB-COPY.rdm.journal)', async () => {
+  const s = setup();
+  await runEngine({ dir: s.src, transactions: 100, packSize: 65536, keep: 2, seed: 35 });
+  const backup = await startBackup(path.join(s.root, 'DB'), path.join(s.root, 'DB-COPY'));
+  await stopBackup(backup);
+  const target = path.join(s.root, 'DB-COPY.rdm');
+  assertSameFiles(targetFiles(target), sourceFiles(s.src), 'DB-COPY.rdm vs DB.rdm');
+  assert.ok(fs.existsSync(path.join(`${target}.journal`, 'CURRENT')), 'the journal is next to DB-COPY.rdm');
+  assert.equal(fs.readdirSync(s.root).sort(), ['DB-COPY.rdm', 'DB-COPY.rdm.journal', 'DB.rdm'], 'nothing named DB or DB-COPY');
+});
+
+test('backup DB COPY with a directory COPY already there backs up into COPY as given', async () => {
+  const s = setup();
+  await runEngine({ dir: s.src, transactions: 50, packSize: 65536, keep: 2, seed: 36 });
+  const copy = path.join(s.root, 'COPY');
+  fs.mkdirSync(copy);
+  await stopBackup(await startBackup(path.join(s.root, 'DB'), copy));
+  assertSameFiles(targetFiles(copy), sourceFiles(s.src), 'COPY vs DB.rdm');
+  assert.not.ok(fs.existsSync(`${copy}.rdm`), 'no COPY.rdm');
+});
+
+test('record DB records DB.rdm when DB does not exist; a DB that exists is recorded as given; neither is SOURCE_NOT_FOUND', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'in DB.rdm');
+  const recordOnce = async (source: string, journal: string) => {
+    const run = await runCli(['record', source, '--journal', path.join(s.root, journal), '--once', '--json']);
+    assert.is(run.code, 0, `record ${source}:\n${run.stdout}\n${run.stderr}`);
+    return resultEvent(run.stdout)!.source;
+  };
+  assert.is(await recordOnce(path.join(s.root, 'DB'), 'j1'), s.src);
+  assertSameFiles((await readJournal(path.join(s.root, 'j1'))).files, sourceFiles(s.src), 'journal vs DB.rdm');
+  const plain = path.join(s.root, 'DB2');
+  fs.mkdirSync(plain);
+  fs.mkdirSync(`${plain}.rdm`);
+  assert.is(await recordOnce(plain, 'j2'), plain, 'DB2 exists: recorded as given, not DB2.rdm');
+  await assertFails(['record', path.join(s.root, 'NONE'), '--journal', path.join(s.root, 'j3'), '--once'], 'SOURCE_NOT_FOUND');
+});
+
+// ---------------------------------------------------------------------------------------------
 // Refusals and the command line
 
 test('a target inside the source, or the source itself, is a usage error', async () => {

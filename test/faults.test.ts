@@ -13,7 +13,7 @@ import {
   FOLLOWING, corruptJournal, crashLoop, diskFullJournal, diskFullTarget, hostileJournal, overflow, restartGap, sourceSurprises, type FaultRow,
 } from '../tools/faults.js';
 import { MAX_QUEUED_EVENTS, isRoot } from './fault-support.js';
-import { cleanUp, runCli, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
+import { cleanUp, runCli, skip, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
 const test = suite('faults');
 test.after(cleanUp);
@@ -38,7 +38,7 @@ function assertNone(problems: readonly string[], what: string): void {
 
 function skipUnlessRoot(what: string): boolean {
   if (isRoot()) return false;
-  console.log(`  (skipped: ${what} needs root)`);
+  skip(`${what} needs root`);
   return true;
 }
 

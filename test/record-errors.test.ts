@@ -71,11 +71,11 @@ test('errors: the same path re-created as a new directory is JOURNAL_SOURCE_MISM
   assert.is((await readJournal(s.journal)).head, head);
 });
 
-test('errors: a second recorder on a journal in use is JOURNAL_LOCKED; the first goes on', async () => {
+test('errors: a second recorder on a journal in use is JOURNAL_LOCKED, retryable (exit 75); the first goes on', async () => {
   const s = setup();
   write(s.src, 'p1.pack', 'one');
   const first = await startRecorder(s);
-  await assertFails(['record', s.src, '--journal', s.journal, '--once'], 'JOURNAL_LOCKED');
+  await assertFails(['record', s.src, '--journal', s.journal, '--once'], 'JOURNAL_LOCKED', 75);
   fs.appendFileSync(path.join(s.src, 'p1.pack'), ' two');
   await sleep(100);
   await stopRecorder(first);

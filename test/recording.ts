@@ -65,5 +65,7 @@ export async function assertFails(args: string[], code: string, exit = 1): Promi
   const error = errorEvent(dataOnStdout ? run.stderr : run.stdout);
   assert.is(error?.code, code, `expected ${code}; got exit ${run.code}\n${run.stdout}\n${run.stderr}`);
   assert.is(run.code, exit);
+  // 75 (EX_TEMPFAIL) is the exit of an error worth retrying; the JSON error event says so too.
+  assert.is((error as { retryable?: unknown }).retryable, exit === 75, `${code}: "retryable" in ${JSON.stringify(error)}`);
   return error!;
 }

@@ -16,7 +16,7 @@ import { checksum, makeAppend, type Op } from '../src/op.js';
 import { validatePacks } from '../tools/validate-packs.js';
 import {
   RECORDING, assertSameFiles, cleanUp, describeDir, describeOutput, engineSummary, errorEvent, packOps, readJournal,
-  readTargetControl, replayOps, resultEvent, runCli, runEngine, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,
+  readTargetControl, replayOps, resultEvent, runCli, runEngine, skip, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,
   waitForExit, waitForOutput, writeJournal, writeRawJournal, type EngineCliOptions,
 } from './support.js';
 import { assertFails } from './recording.js';
@@ -317,7 +317,7 @@ test('a replay onto a target a running backup writes is TARGET_LOCKED; the writi
   const target = path.join(s.root, 'target');
   const backup = spawnCli(['backup', s.src, target, '--journal', s.journal, '--json']);
   await waitForOutput(backup, /backing up/);
-  await assertFails(['replay', '--journal', otherJournal, '--to', target], 'TARGET_LOCKED');
+  await assertFails(['replay', '--journal', otherJournal, '--to', target], 'TARGET_LOCKED', 75);
   backup.kill('SIGTERM');
   const { code, signal } = await waitForExit(backup);
   assert.is(code, 0, `backup ended with ${code ?? signal}\n${describeOutput(backup)}`);
@@ -337,7 +337,7 @@ async function withSmallFilesystem(size: string, work: (dir: string) => Promise<
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (err) {
-    console.log(`  (skipped: cannot mount a tmpfs: ${(err as Error).message.split('\n')[0]})`);
+    skip(`cannot mount a tmpfs: ${(err as Error).message.split('\n')[0]}`);
     return;
   }
   try {
@@ -373,7 +373,7 @@ test('out of space: TARGET_NO_SPACE, the cursor covers only bytes on the target,
   const { ops } = packOps([...sourceFiles(s.src)].sort(([a], [b]) => a.localeCompare(b)), { chunk: 256 });
   const head = await writeJournal(s.journal, ops);
   await withSmallFilesystem('2m', async (target) => {
-    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE');
+    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE', 75);
     const seq = await assertCursorCoversTarget(target, s.journal);
     assert.ok(seq > 0 && seq < head, `precondition: the cursor moved before the disk filled (op ${seq} of ${head})`);
     grow(target);
@@ -404,7 +404,7 @@ test('out of space after a pack appended to and deleted in the same batch: the r
   ];
   const head = await writeJournal(s.journal, ops);
   await withSmallFilesystem('2m', async (target) => {
-    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE');
+    await assertFails(['replay', '--journal', s.journal, '--to', target], 'TARGET_NO_SPACE', 75);
     const { cursor } = await readTargetControl(target);
     assert.is(cursor?.seq, 4096, 'precondition: batch 1 is applied, batch 2 failed');
     assert.not.ok(fs.existsSync(path.join(target, 'p1.pack')), 'precondition: the failed batch deleted p1');

@@ -122,7 +122,7 @@ test('a second recorder is refused with JOURNAL_LOCKED even when the first is a 
   const replayer = await startReplayer(s);
   const recorder = await startRecorder(s);
   const second = await runCli(['record', s.src, '--journal', s.journal, '--once', '--json']);
-  assert.is(second.code, 1);
+  assert.is(second.code, 75);
   assert.match(second.stdout, '"code":"JOURNAL_LOCKED"');
   const run = await runCli(['status', '--journal', s.journal, '--json']);
   assert.is(resultEvent(run.stdout)!.recorder, 'running');

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { skip } from './support.js';
 
 const SFTP_SERVER = '/usr/lib/openssh/sftp-server';
 const CLI = path.resolve('dist/cli/bin.js');
@@ -37,7 +38,7 @@ async function waitForPort(port: number): Promise<void> {
 
 test('record refuses a source on sshfs with SOURCE_NETWORK_FS', async () => {
   if (!haveTools) {
-    console.log('  (skipped: needs sshfs, socat and openssh-sftp-server; .ci/run installs them)');
+    skip('the sshfs test needs sshfs, socat and openssh-sftp-server; .ci/run installs them');
     return;
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'rdm-sshfs-'));

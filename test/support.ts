@@ -356,6 +356,15 @@ export function assertSameFiles(actual: ReadonlyMap<string, Buffer>, expected: R
     `(actual has ${actual.size}, expected ${expected.size}):\n  ${shown}${more}`);
 }
 
+/**
+ * Says a test could not run here (no root, no tmpfs, no sshfs...): call it, then return from the
+ * test. The line starts with `SKIP:` on a line of its own (uvu prints its ticks without a newline),
+ * and `.ci/run` fails when any test printed one: a skipped test never passes silently in CI.
+ */
+export function skip(reason: string): void {
+  console.log(`\nSKIP: ${reason}`);
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * `rdm-hot-backup SOURCE TARGET`. Records and replays in one process, follows until SIGINT/SIGTERM,
  * then records what the source holds, applies it, and leaves the target usable.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
@@ -10,9 +11,9 @@ import { Recorder } from '../recorder.js';
 import { overlaps } from '../paths.js';
 import { checkTargets, replay } from '../replayer.js';
 import { refuseForeignDirectory } from '../target.js';
-import { checkSource } from '../source.js';
+import { DATABASE_SUFFIX, checkSource } from '../source.js';
 import type { Output } from './output.js';
-import { refuseJournalInside } from './record.js';
+import { databaseNamed, refuseJournalInside } from './record.js';
 import { formatBytes } from './format.js';
 import { reportReplay } from './replay.js';
 import { untilSignal } from './signals.js';
@@ -30,6 +31,18 @@ export function defaultBackupJournal(target: string): string {
   return `${path.resolve(target)}.journal`;
 }
 
+/**
+ * `rdm-hot-backup DB DB-COPY` names both databases without `.rdm`: when the source was named so,
+ * the target is too (DB-COPY is DB-COPY.rdm), unless a DB-COPY exists as given (an existing backup
+ * directory is never renamed under its owner).
+ */
+function targetNamedLikeSource(target: string, out: Output): string {
+  if (target.endsWith(DATABASE_SUFFIX) || existsSync(target)) return target;
+  const suffixed = target.replace(/\/+$/, '') + DATABASE_SUFFIX;
+  out.info(`the source was named without ${DATABASE_SUFFIX}: backing up to ${suffixed}`);
+  return suffixed;
+}
+
 export async function backup(options: BackupOptions): Promise<void> {
   // Listen from the start: a signal during the first snapshot stops the backup after it, exit 0.
   const listening = new AbortController();
@@ -42,8 +55,9 @@ export async function backup(options: BackupOptions): Promise<void> {
 }
 
 async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
-  const source = checkSource(sourceDir);
-  const targetDir = path.resolve(target);
+  const named = databaseNamed(sourceDir, out);
+  const source = checkSource(named.dir);
+  const targetDir = path.resolve(named.suffixed ? targetNamedLikeSource(target, out) : target);
   if (overlaps(targetDir, source.path)) {
     throw new RdmJournalError('USAGE', `target ${targetDir} is the source ${source.path}, inside it, or holds it`,
       { hint: 'put the backup outside the database directory (symlinks are resolved)' });

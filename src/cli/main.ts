@@ -1,14 +1,13 @@
 /**
- * The command line: declares the commands and maps outcomes to exit status. The only place that
- * decides exit codes: 0 success, 1 a failure with an error code, 2 a usage error.
+ * The command line: declares the commands and maps outcomes to exit status (exit-status.ts: 0
+ * success, 1 a fatal error, 2 a usage error, 75 a retryable error).
  * Command modules are imported lazily so `--version` and `--help` start fast.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { RdmJournalError } from '../errors.js';
+import { EXIT, exitStatusOf } from './exit-status.js';
 import { Output } from './output.js';
-
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 interface GlobalOptions { journal: string; quiet?: boolean; json?: boolean; utc?: boolean }
 
@@ -36,12 +35,13 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => { if (!out.json) write(text); } })
     .addHelpText('after', `
-Exit status: 0 success, 1 failure (an error code is printed, e.g. JOURNAL_LOCKED), 2 usage error.
+Exit status: 0 success, 1 fatal error (an error code is printed, e.g. TARGET_DIVERGED), 2 usage error,
+75 retryable error (e.g. TARGET_NO_SPACE, JOURNAL_LOCKED: the same command may succeed later).
 Journal format and error codes: see journal-format/README.md and README.md.`);
 
   program.command('record')
     .description('record the source directory into the journal: a snapshot, then every change until SIGINT/SIGTERM')
-    .argument('<source-dir>', 'the database directory (DB.rdm) to watch; must be on a local filesystem')
+    .argument('<source-dir>', 'the database directory (DB.rdm, or DB as the engine names it) to watch; must be on a local filesystem')
     .option('--once', 'record the current state and exit')
     .option('--retain <duration>', 'keep the history of this long (90s, 30m, 12h, 7d, 2w) and prune older deleted files while recording; lagging targets hold it back')
     .addHelpText('after', `
@@ -79,8 +79,8 @@ Examples:
 
   program.command('backup')
     .description('hot backup in one process (drop-in for rdm-hot-backup): record SOURCE and replay it to TARGET until SIGINT/SIGTERM')
-    .argument('<source-dir>', 'the database directory (DB.rdm) to back up; must be on a local filesystem')
-    .argument('<target-dir>', 'the backup directory; the journal goes next to it (<target-dir>.journal) unless --journal is given')
+    .argument('<source-dir>', 'the database directory (DB.rdm, or DB as rdm-hot-backup names it) to back up; must be on a local filesystem')
+    .argument('<target-dir>', 'the backup directory (DB-COPY.rdm; DB-COPY means DB-COPY.rdm when the source was named DB and DB-COPY does not exist); the journal goes next to it (<target-dir>.journal) unless --journal is given')
     .option('--no-delete', 'keep files the source deleted, whole, on the target')
     .addHelpText('after', `
 Stop it with Ctrl-C or SIGTERM: it records and applies what the source holds at that moment, then
@@ -217,6 +217,6 @@ Examples:
       return EXIT.usage;
     }
     out.error(err);
-    return err instanceof RdmJournalError && err.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+    return exitStatusOf(err);
   }
 }

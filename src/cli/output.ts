@@ -1,9 +1,11 @@
 /**
  * What commands print. A command's result goes to stdout; notes, warnings and errors to stderr
  * (progress only when it is a terminal); with --json, one JSON object per line on stdout, errors
- * included. -q keeps only errors.
+ * included (an error event says whether running the command again may succeed: `retryable`). -q keeps
+ * only errors.
  */
 import { RdmJournalError } from '../errors.js';
+import { isRetryable } from './exit-status.js';
 
 export interface OutputOptions { quiet?: boolean; json?: boolean }
 
@@ -52,7 +54,7 @@ export class Output {
     const message = err instanceof Error ? err.message : String(err);
     const hint = known ? err.hint : 'this is a bug in rdm-journal; please report it with the stack trace above';
     if (this.json) {
-      (this.dataOnStdout ? process.stderr : process.stdout).write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}) }) + '\n');
+      (this.dataOnStdout ? process.stderr : process.stdout).write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}), retryable: isRetryable(err) }) + '\n');
       return;
     }
     if (!known && err instanceof Error) this.line(err.stack ?? message);

@@ -4,7 +4,7 @@ import { Journal } from '../journal.js';
 import { isWithin, realPathOf } from '../paths.js';
 import { Recorder, type RecorderStats } from '../recorder.js';
 import { Retention } from '../retention.js';
-import { checkSource } from '../source.js';
+import { checkSource, resolveDatabaseName } from '../source.js';
 import type { Output } from './output.js';
 import { formatBytes } from './format.js';
 import { untilSignal } from './signals.js';
@@ -30,7 +30,7 @@ export async function record({ source: sourceDir, journal: journalDir, once, ret
 }
 
 async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, retainMs, out }: RecordOptions): Promise<void> {
-  const source = checkSource(sourceDir);
+  const source = checkSource(databaseNamed(sourceDir, out).dir);
   refuseJournalInside(journalDir, source.path, 'source');
   const journal = await Journal.open(journalDir, { create: true, upgrade: true });
   const started = Date.now();
@@ -74,6 +74,13 @@ function report(out: Output, source: string, journal: Journal, stats: RecorderSt
   out.result(summary,
     `recorded ${source}: ${stats.ops} ops (${stats.created} created, ${stats.deleted} deleted, ` +
     `${formatBytes(stats.appendedBytes)} appended, ${stats.resyncs} resyncs) in ${(elapsedMs / 1000).toFixed(1)} s; journal ${journal.location} is at op ${journal.head}${pruned}`);
+}
+
+/** The source named as given, or as the engine's tools name it (`DB` for `DB.rdm`), said in a note. */
+export function databaseNamed(sourceDir: string, out: Output): { dir: string; suffixed: boolean } {
+  const named = resolveDatabaseName(sourceDir);
+  if (named.suffixed) out.info(`${sourceDir} does not exist: using the database directory ${named.dir}`);
+  return named;
 }
 
 /** A journal inside the directory it records (or replays to) would record its own writes forever. */

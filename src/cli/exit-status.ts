@@ -1,0 +1,30 @@
+/**
+ * Exit status, the only place that decides it: 0 success, 1 a fatal error (a person must change
+ * something before running the same command again), 2 a usage error, 75 a retryable error (the same
+ * command, run again later, may well succeed: sysexits' EX_TEMPFAIL, which service managers and
+ * mail systems know as "try again"). The README's exit status table lists the same codes.
+ */
+import { RdmJournalError, type ErrorCode } from '../errors.js';
+
+export const EXIT = { ok: 0, fatal: 1, usage: 2, retryable: 75 } as const;
+
+/**
+ * Errors that clear without anyone changing the command line, the journal or the target: a disk
+ * that fills and is freed (the recorder reconciles on restart, a replay resumes from its cursor), an
+ * I/O error (a disk or network hiccup, permissions being fixed), a lock whose holder exits (locks die
+ * with their process), a source that went away (unmounted, or moved while a restore runs: the next
+ * start either resumes or fails fatally with SOURCE_NOT_FOUND or JOURNAL_SOURCE_MISMATCH).
+ * Everything else needs a decision (a diverged target, a corrupt journal, a wrong path, a sysctl).
+ */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'JOURNAL_NO_SPACE', 'TARGET_NO_SPACE', 'IO_ERROR', 'JOURNAL_LOCKED', 'TARGET_LOCKED', 'SOURCE_GONE',
+]);
+
+export function isRetryable(err: unknown): boolean {
+  return err instanceof RdmJournalError && RETRYABLE.has(err.code);
+}
+
+export function exitStatusOf(err: unknown): number {
+  if (err instanceof RdmJournalError && err.code === 'USAGE') return EXIT.usage;
+  return isRetryable(err) ? EXIT.retryable : EXIT.fatal;
+}
