@@ -52,6 +52,8 @@ export class Recorder {
   private readonly warn: (message: string) => void;
   private readonly sync: boolean;
   private readonly files: SourceFile[] = [];
+  /** Files whose delete is recorded but maybe not committed yet: still open (see forget). */
+  private readonly deleted = new Set<SourceFile>();
   private readonly pending = new Set<string>();
   /** Names announced as created that were gone before they could be opened. */
   private readonly missed = new Set<string>();
@@ -278,7 +280,7 @@ export class Recorder {
 
     for (const file of this.sorted(looked)) {
       if (!(await this.readOrMark(file, writer))) continue;
-      if (gone.has(file)) this.forget(file); // deleted already; its name is gone or holds another file
+      if (gone.has(file)) this.forget(file, writer); // deleted already; its name is gone or holds another file
       else fresh.push(file);
     }
     for (const file of this.sorted(fresh)) {
@@ -339,12 +341,20 @@ export class Recorder {
     if (!this.files.includes(file)) return; // already deleted this pass, as an older file of its name
     await writer.add({ type: 'delete', at: Date.now(), file: file.name, size: file.size });
     this.stats.deleted += 1;
-    this.forget(file);
+    this.forget(file, writer);
   }
 
-  private forget(file: SourceFile): void {
-    file.close();
+  /**
+   * Drops a deleted file from the files the recorder follows. Its descriptor is the only way left
+   * to its bytes: it is closed only once the batch holding its last bytes and its delete is
+   * committed; after a failed commit it stays open (until close()) for whoever handles the error.
+   */
+  private forget(file: SourceFile, writer: JournalWriter): void {
     this.files.splice(this.files.indexOf(file), 1);
+    this.deleted.add(file);
+    writer.afterCommit(() => {
+      if (this.deleted.delete(file)) file.close();
+    });
   }
 
   private resync(reason: ResyncReason, file: string | undefined, recordedSize: number | undefined, foundSize: number | undefined, detail = describeResync(reason, file, recordedSize, foundSize)): Op {
@@ -416,6 +426,8 @@ export class Recorder {
   private closeAll(): void {
     this.watcher?.close();
     for (const file of this.files.splice(0)) file.close();
+    for (const file of this.deleted) file.close();
+    this.deleted.clear();
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * The recorder when what it stands on fails under it: a journal commit that fails while a deleted
+ * file's last bytes are in the failed batch.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Journal } from '../src/journal.js';
+import { Recorder } from '../src/recorder.js';
+import { checkSource } from '../src/source.js';
+import { isRoot, withTmpfs } from './fault-support.js';
+import { cleanUp, tempDir } from './support.js';
+
+const test = suite('recorder-hardening');
+test.after(cleanUp);
+
+/** Descriptors of this process that lead to `file` after it was unlinked. */
+function heldDeleted(file: string): number[] {
+  return fs.readdirSync('/proc/self/fd').map(Number).filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === `${file} (deleted)`;
+    } catch {
+      return false; // the descriptor readdir itself used, closed by now
+    }
+  });
+}
+
+/** Writes to `dir` until its filesystem is full. */
+function fill(dir: string): void {
+  const fd = fs.openSync(path.join(dir, 'filler'), 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) fs.writeSync(fd, chunk);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+test('a file deleted in a batch whose commit fails (journal disk full) is still held open: its bytes can be read', async () => {
+  if (!isRoot()) return console.log('  SKIP: a small tmpfs for the journal needs root');
+  const ran = await withTmpfs('8m', async (mount) => {
+    const src = path.join(tempDir('rdm-hardening-'), 'DB.rdm');
+    fs.mkdirSync(src);
+    const pack = path.join(src, 'p1.pack');
+    fs.writeFileSync(pack, '');
+    const journal = await Journal.open(path.join(mount, 'journal'), { create: true, upgrade: true });
+    const recorder = new Recorder({ journal, source: checkSource(src) });
+    try {
+      await recorder.start(); // records p1.pack's create
+      assert.is(journal.head, 1);
+      fill(mount);
+      // Appended and deleted with no await between: one pass reads the bytes and records the
+      // delete, in one batch, which cannot be committed.
+      const last = randomBytes(1024 * 1024);
+      fs.writeFileSync(pack, last);
+      fs.unlinkSync(pack);
+      const failure = await recorder.failed.catch((err: unknown) => err as { code?: string });
+      assert.is(failure.code, 'JOURNAL_NO_SPACE');
+      assert.is(journal.head, 1, 'nothing of the failed batch was committed');
+      const held = heldDeleted(pack);
+      assert.is(held.length, 1, 'the deleted file\'s descriptor is still open after the failed commit');
+      assert.ok(fs.readFileSync(`/proc/self/fd/${held[0]}`).equals(last), 'its last bytes are still readable');
+    } finally {
+      recorder.close();
+      await journal.close();
+    }
+    assert.equal(heldDeleted(pack), [], 'close() releases it');
+    return true;
+  });
+  if (ran === null) console.log('  SKIP: cannot mount a tmpfs');
+});
+
+test('a deleted file\'s descriptor is closed once its delete is committed', async () => {
+  const src = path.join(tempDir('rdm-hardening-'), 'DB.rdm');
+  fs.mkdirSync(src);
+  const pack = path.join(src, 'p1.pack');
+  fs.writeFileSync(pack, 'first');
+  const journal = await Journal.open(path.join(path.dirname(src), 'journal'), { create: true, upgrade: true });
+  const recorder = new Recorder({ journal, source: checkSource(src) });
+  try {
+    await recorder.start();
+    fs.appendFileSync(pack, ' last');
+    fs.unlinkSync(pack);
+    while (journal.fileState('p1.pack') !== undefined) await journal.waitForOps(journal.head);
+    await new Promise((resolve) => setImmediate(resolve)); // the commit's follow-ups run after it resolves
+    assert.equal(heldDeleted(pack), [], 'no descriptor left open on the deleted file');
+  } finally {
+    recorder.close();
+    await journal.close();
+  }
+});
+
+test.run();
