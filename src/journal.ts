@@ -212,7 +212,7 @@ export class Journal {
   private readonly waiters = new Set<() => void>();
   private watcher: Inotify | null = null;
   private recorderLock: Level | null = null;
-  /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see points.ts). */
+  /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
   readonly createdAt: number;
@@ -301,6 +301,21 @@ export class Journal {
   }
 
   /**
+   * The ops recorded earlier than the op before them (a clock stepped back, or that op was stamped
+   * ahead), ascending: between two of them, `at` never decreases. None in older journals, whose
+   * writers never let `at` decrease.
+   */
+  async timeSteps(): Promise<Seq[]> {
+    const steps = await readMeta<unknown>(this.db, 'timeSteps');
+    if (steps === null) return [];
+    if (!Array.isArray(steps) || !steps.every((seq, i) => Number.isSafeInteger(seq) && seq > (i === 0 ? 1 : steps[i - 1]))) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has an unreadable list of time steps (m timeSteps)`,
+        { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
+    }
+    return steps as Seq[];
+  }
+
+  /**
    * Appends ops in one atomic batch with the file states they imply, and returns the last seq.
    * `sync` makes the batch durable before the promise resolves (fsync of LevelDB's log).
    */
@@ -313,9 +328,12 @@ export class Journal {
     let seq = this.lastSeq;
     let lastAt = this.lastAt;
     const stats = structuredClone(this.counters);
-    for (const given of ops) {
+    const steps: Seq[] = [];
+    for (const op of ops) {
       seq += 1;
-      const op = given.at >= lastAt ? given : { ...given, at: lastAt }; // the clock stepped back
+      // Real time, as the clock says: a clock stepped back (or an op stamped far ahead before it)
+      // is listed, so time lookups search each run of rising times on its own (points.ts).
+      if (op.at < lastAt) steps.push(seq);
       lastAt = op.at;
       if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
       writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
@@ -324,6 +342,7 @@ export class Journal {
     }
     writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, seq), value: packr.pack(stats.bytes) });
     writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
+    if (steps.length > 0) writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'timeSteps'), value: packr.pack([...(await this.timeSteps()), ...steps]) });
     for (const [name, fileState] of files) {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });
