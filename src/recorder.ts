@@ -63,6 +63,8 @@ export class Recorder {
   private watcher: Watcher | null = null;
   private overflowed = false;
   private goneReason: string | null = null;
+  /** Why the watch broke: no event comes any more, so recording cannot go on. */
+  private blind: Error | null = null;
   private stopping = false;
   private error: Error | null = null;
   private running: Promise<void> | null = null;
@@ -91,6 +93,7 @@ export class Recorder {
       look: (name, appeared, fd) => this.look(name, appeared, fd),
       rescan: () => { this.overflowed = true; this.schedule(); },
       gone: (why) => { this.goneReason ??= why; this.schedule(); },
+      broken: (err) => { this.blind ??= err; this.schedule(); },
     });
     this.busy = true; // events arriving meanwhile wait in `pending`: passes never overlap
     try {
@@ -150,8 +153,9 @@ export class Recorder {
 
   private async drainEvents(): Promise<void> {
     try {
-      while (!this.error && !this.stopping && (this.pending.size > 0 || this.overflowed || this.goneReason)) {
+      while (!this.error && !this.stopping && (this.pending.size > 0 || this.overflowed || this.goneReason || this.blind)) {
         if (this.goneReason) return await this.recordUntilGone(this.goneReason);
+        if (this.blind) return await this.recordUntilBlind(this.blind);
         const overflow = this.overflowed;
         this.overflowed = false;
         await this.pass(overflow, overflow ? 'overflow' : undefined);
@@ -170,6 +174,20 @@ export class Recorder {
     await writer.flush();
     this.fail(new RdmJournalError('SOURCE_GONE', `source ${this.dir} is no longer watchable: ${why}`,
       { hint: 'every byte written before that is in the journal; if the directory is moved back, restart `rdm-journal record`; a re-created directory is a new source and needs a new journal' }));
+  }
+
+  /**
+   * The watch broke: what the source holds now is recorded (if it can be), then recording fails
+   * rather than go on unseeing. A restart reconciles the source with the journal.
+   */
+  private async recordUntilBlind(cause: Error): Promise<void> {
+    try {
+      await this.pass(true);
+    } catch (err) {
+      this.warn(`recording what the source holds failed too: ${(err as Error).message}`);
+    }
+    this.fail(new RdmJournalError('IO_ERROR', `source ${this.dir} is no longer watched: the inotify reader stopped (${cause.message}); changes from now on would go unseen`,
+      { hint: 'run `rdm-journal record` again: it reconciles the source with the journal; if this recurs, check the recorder\'s limits (ulimit -n) and free memory', cause }));
   }
 
   private fail(err: Error): void {

@@ -1,7 +1,8 @@
 /**
  * The recorder when what it stands on fails under it: a journal commit that fails while a deleted
- * file's last bytes are in the failed batch.
+ * file's last bytes are in the failed batch; the inotify binding's reader thread failing.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { Journal } from '../src/journal.js';
 import { Recorder } from '../src/recorder.js';
 import { checkSource } from '../src/source.js';
 import { isRoot, withTmpfs } from './fault-support.js';
-import { cleanUp, tempDir } from './support.js';
+import { RECORDING, cleanUp, describeOutput, errorEvent, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
 const test = suite('recorder-hardening');
 test.after(cleanUp);
@@ -92,6 +93,25 @@ test('a deleted file\'s descriptor is closed once its delete is committed', asyn
     recorder.close();
     await journal.close();
   }
+});
+
+test('the inotify reader thread failing (its poll refused) fails the recorder with IO_ERROR instead of leaving it blind', async () => {
+  const src = path.join(tempDir('rdm-hardening-'), 'DB.rdm');
+  fs.mkdirSync(src);
+  fs.writeFileSync(path.join(src, 'p1.pack'), 'one');
+  const child = spawnCli(['record', src, '--journal', path.join(path.dirname(src), 'journal'), '--json']);
+  await waitForOutput(child, RECORDING);
+  const hard = /^Max open files\s+\S+\s+(\S+)/m.exec(fs.readFileSync(`/proc/${child.pid}/limits`, 'utf8'))![1]!;
+  // poll(2) refuses more descriptors than RLIMIT_NOFILE allows (EINVAL): the thread, blocked in
+  // poll since the recorder started, fails on its next call, after the event below wakes it.
+  execFileSync('prlimit', ['--pid', String(child.pid), `--nofile=1:${hard}`]);
+  fs.utimesSync(path.join(src, 'p1.pack'), new Date(), new Date());
+  const { code } = await waitForExit(child, 20_000); // blind, it would wait for events forever: killed, and this throws
+  const { stdout } = { stdout: describeOutput(child) };
+  assert.is(code, 1, stdout);
+  const error = errorEvent(stdout);
+  assert.is(error?.code, 'IO_ERROR', stdout);
+  assert.match(error!.message, /no longer watched: the inotify reader stopped \(EINVAL: .*poll/);
 });
 
 test.run();
