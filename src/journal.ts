@@ -32,7 +32,11 @@ const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
  */
 const MAX_OPEN_FILES = 100;
 
-export interface SourceIdentity { path: string; dev: number; ino: number }
+/**
+ * `fsid`: the filesystem's statfs f_fsid (hex), null when it has none; absent in records written
+ * before it was kept. Unlike `dev`, it survives a reboot that numbers devices differently.
+ */
+export interface SourceIdentity { path: string; dev: number; ino: number; fsid?: string | null }
 
 /** What the journal knows of one file still present in the source. */
 export interface FileState {
@@ -283,21 +287,25 @@ export class Journal {
 
   /**
    * Ties the journal to one source directory. The first call records it; later calls refuse any
-   * other directory, by path or by device and inode (a directory restored elsewhere is another source).
+   * other directory: another path, another inode (the path re-created), another filesystem. The
+   * filesystem is compared by its id where both records have one, since `dev` may change across
+   * reboots; by `dev` otherwise. A record from before fs ids (no `fsid` field) is taken on path and
+   * inode. An accepted source whose `dev` or fs id changed (or was missing) is recorded anew.
    */
   async bindSource(source: SourceIdentity): Promise<void> {
     const known = this.boundSource;
-    if (known === null) {
-      await this.db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'source'), value: packr.pack(source) }], { sync: true });
-      this.boundSource = source;
-      return;
+    if (known !== null) {
+      const sameFilesystem = known.fsid === undefined || (known.fsid && source.fsid ? known.fsid === source.fsid : known.dev === source.dev);
+      if (known.path !== source.path || known.ino !== source.ino || !sameFilesystem) {
+        const describe = (s: SourceIdentity) => `${s.path} (device ${s.dev}${s.fsid ? `, filesystem id ${s.fsid}` : ''}, inode ${s.ino})`;
+        throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH', `journal ${this.location} records ${describe(known)}, not ${describe(source)}`,
+          { hint: 'give this source its own journal with --journal DIR' });
+      }
+      if (known.dev === source.dev && known.fsid === (source.fsid ?? null)) return;
     }
-    if (known.path !== source.path || known.dev !== source.dev || known.ino !== source.ino) {
-      throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH',
-        `journal ${this.location} records ${known.path} (device ${known.dev}, inode ${known.ino}), ` +
-        `not ${source.path} (device ${source.dev}, inode ${source.ino})`,
-        { hint: 'give this source its own journal with --journal DIR' });
-    }
+    const record = { path: source.path, dev: source.dev, ino: source.ino, fsid: source.fsid ?? null };
+    await this.db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'source'), value: packr.pack(record) }], { sync: true });
+    this.boundSource = record;
   }
 
   /**

@@ -278,11 +278,11 @@ test('the source is bound once; another path or inode is JOURNAL_SOURCE_MISMATCH
   let { journal } = await newJournal();
   await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
   journal = await reopen(journal);
-  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2, fsid: null });
   await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
   assert.is(await codeOf(() => journal.bindSource({ path: '/srv/b', dev: 1, ino: 2 })), 'JOURNAL_SOURCE_MISMATCH');
   assert.is(await codeOf(() => journal.bindSource({ path: '/srv/a', dev: 1, ino: 3 })), 'JOURNAL_SOURCE_MISMATCH');
-  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2, fsid: null });
 });
 
 test.run();

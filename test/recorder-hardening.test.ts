@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Journal } from '../src/journal.js';
+import { Level } from 'level';
+import { Journal, type SourceIdentity } from '../src/journal.js';
+import { packr } from '../src/msgpack.js';
 import { Recorder } from '../src/recorder.js';
 import { checkSource } from '../src/source.js';
 import { isRoot, withTmpfs } from './fault-support.js';
-import { RECORDING, cleanUp, describeOutput, errorEvent, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
+import { RECORDING, cleanUp, describeOutput, errorEvent, runCli, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
 const test = suite('recorder-hardening');
 test.after(cleanUp);
@@ -112,6 +114,57 @@ test('the inotify reader thread failing (its poll refused) fails the recorder wi
   const error = errorEvent(stdout);
   assert.is(error?.code, 'IO_ERROR', stdout);
   assert.match(error!.message, /no longer watched: the inotify reader stopped \(EINVAL: .*poll/);
+});
+
+const SOURCE_KEY = Buffer.from('msource');
+
+/** Rewrites (with `change`) the source record a journal holds; returns the record as it was. */
+async function doctorSource(journal: string, change: (source: SourceIdentity) => object): Promise<SourceIdentity> {
+  const db = new Level<Uint8Array, Uint8Array>(journal, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: false });
+  await db.open();
+  try {
+    const source = packr.unpack((await db.get(SOURCE_KEY))!) as SourceIdentity;
+    await db.put(SOURCE_KEY, packr.pack(change(source)));
+    return source;
+  } finally {
+    await db.close();
+  }
+}
+
+const recordOnce = (src: string, journal: string) => runCli(['record', src, '--journal', journal, '--once', '--json']);
+
+test('source identity: a device number changed (as after a reboot) on the same filesystem, path and inode is the same source', async () => {
+  const src = path.join(tempDir('rdm-hardening-'), 'DB.rdm');
+  fs.mkdirSync(src);
+  fs.writeFileSync(path.join(src, 'p1.pack'), 'one');
+  const journal = path.join(path.dirname(src), 'journal');
+  assert.is((await recordOnce(src, journal)).code, 0);
+  const bound = await doctorSource(journal, (source) => ({ ...source, dev: source.dev + 1 }));
+  assert.type(bound.fsid, 'string', `precondition: ${src}'s filesystem has an id (statfs f_fsid)`);
+  let run = await recordOnce(src, journal);
+  assert.is(run.code, 0, `another dev, the same filesystem id: accepted\n${run.stdout}${run.stderr}`);
+  assert.equal(await doctorSource(journal, (source) => source), bound, 'the record holds the current dev again');
+
+  // A record written before filesystem ids were kept: path and inode decide; the id is stored.
+  await doctorSource(journal, ({ path: where, ino, dev }) => ({ path: where, dev: dev + 1, ino }));
+  run = await recordOnce(src, journal);
+  assert.is(run.code, 0, `an old record with another dev: accepted\n${run.stdout}${run.stderr}`);
+  assert.equal(await doctorSource(journal, (source) => source), bound, 'the filesystem id is stored');
+
+  // Another filesystem (another id), even with the same dev, path and inode: refused.
+  await doctorSource(journal, (source) => ({ ...source, fsid: '0123456789abcdef' }));
+  run = await recordOnce(src, journal);
+  assert.is(run.code, 1);
+  assert.is(errorEvent(run.stdout)?.code, 'JOURNAL_SOURCE_MISMATCH', run.stdout);
+  await doctorSource(journal, () => ({ ...bound }));
+
+  // The same path re-created (a new inode), on the same filesystem: refused.
+  const fresh = `${src}.new`;
+  fs.mkdirSync(fresh); // made before the old one goes: it cannot reuse its inode number
+  fs.renameSync(src, `${src}.old`);
+  fs.renameSync(fresh, src);
+  run = await recordOnce(src, journal);
+  assert.is(errorEvent(run.stdout)?.code, 'JOURNAL_SOURCE_MISMATCH', run.stdout);
 });
 
 test.run();
