@@ -11,7 +11,7 @@ import { Journal } from '../src/journal.js';
 import { makeAppend, type Op } from '../src/op.js';
 import { lastOpAtOrBefore } from '../src/points.js';
 import { checkSource } from '../src/source.js';
-import { cleanUp, readJournal, runCli, sourceFiles, tempDir } from './support.js';
+import { cleanUp, readJournal, runCli, sourceFiles, tempDir, writeRawJournal } from './support.js';
 
 const test = suite('time-steps');
 test.after(cleanUp);
@@ -76,6 +76,21 @@ test('replay --until TIME and prune --before TIME work past a far-future op', as
   assert.is(prune.code, 0, `${prune.stdout}${prune.stderr}`);
   const { ops } = await readJournal(dir);
   assert.equal(ops.map((op) => op.seq), [3, 4, 6], 'the life of p1, ended at op 5, is pruned');
+});
+
+test('verify reports a time going back only when the journal does not list it (lookups would miss it)', async () => {
+  const dir = path.join(tempDir('rdm-time-raw-'), 'journal');
+  await writeRawJournal(dir, { ops: [
+    { type: 'create', at: T0 + 1000, file: 'a', ino: 1 },
+    { type: 'create', at: T0, file: 'b', ino: 2 },
+  ] });
+  const verify = await runCli(['verify', '--journal', dir, '--json']);
+  assert.is(verify.code, 1, verify.stdout);
+  // (A raw journal holds no file states: those findings are not about time.)
+  const findings = verify.stdout.split('\n').filter((line) => line.includes('"finding"')).map((line) => JSON.parse(line) as { seq: number | null; message: string })
+    .filter((f) => f.seq !== null);
+  assert.equal(findings.map((f) => f.seq), [2], verify.stdout);
+  assert.match(findings[0]!.message, /before op 1 .*not listed among the journal's time steps/);
 });
 
 test.run();
