@@ -32,7 +32,11 @@ const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
  */
 const MAX_OPEN_FILES = 100;
 
-export interface SourceIdentity { path: string; dev: number; ino: number }
+/**
+ * `fsid`: the filesystem's statfs f_fsid (hex), null when it has none; absent in records written
+ * before it was kept. Unlike `dev`, it survives a reboot that numbers devices differently.
+ */
+export interface SourceIdentity { path: string; dev: number; ino: number; fsid?: string | null }
 
 /** What the journal knows of one file still present in the source. */
 export interface FileState {
@@ -214,7 +218,7 @@ export class Journal {
   private readonly waiters = new Set<() => void>();
   private watcher: Inotify | null = null;
   private recorderLock: Level | null = null;
-  /** `at` of the head op: ops are stamped no earlier, so `at` never decreases (see points.ts). */
+  /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
   readonly createdAt: number;
@@ -285,21 +289,40 @@ export class Journal {
 
   /**
    * Ties the journal to one source directory. The first call records it; later calls refuse any
-   * other directory, by path or by device and inode (a directory restored elsewhere is another source).
+   * other directory: another path, another inode (the path re-created), another filesystem. The
+   * filesystem is compared by its id where both records have one, since `dev` may change across
+   * reboots; by `dev` otherwise. A record from before fs ids (no `fsid` field) is taken on path and
+   * inode. An accepted source whose `dev` or fs id changed (or was missing) is recorded anew.
    */
   async bindSource(source: SourceIdentity): Promise<void> {
     const known = this.boundSource;
-    if (known === null) {
-      await this.db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'source'), value: packr.pack(source) }], { sync: true });
-      this.boundSource = source;
-      return;
+    if (known !== null) {
+      const sameFilesystem = known.fsid === undefined || (known.fsid && source.fsid ? known.fsid === source.fsid : known.dev === source.dev);
+      if (known.path !== source.path || known.ino !== source.ino || !sameFilesystem) {
+        const describe = (s: SourceIdentity) => `${s.path} (device ${s.dev}${s.fsid ? `, filesystem id ${s.fsid}` : ''}, inode ${s.ino})`;
+        throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH', `journal ${this.location} records ${describe(known)}, not ${describe(source)}`,
+          { hint: 'give this source its own journal with --journal DIR' });
+      }
+      if (known.dev === source.dev && known.fsid === (source.fsid ?? null)) return;
     }
-    if (known.path !== source.path || known.dev !== source.dev || known.ino !== source.ino) {
-      throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH',
-        `journal ${this.location} records ${known.path} (device ${known.dev}, inode ${known.ino}), ` +
-        `not ${source.path} (device ${source.dev}, inode ${source.ino})`,
-        { hint: 'give this source its own journal with --journal DIR' });
+    const record = { path: source.path, dev: source.dev, ino: source.ino, fsid: source.fsid ?? null };
+    await this.db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'source'), value: packr.pack(record) }], { sync: true });
+    this.boundSource = record;
+  }
+
+  /**
+   * The ops recorded earlier than the op before them (a clock stepped back, or that op was stamped
+   * ahead), ascending: between two of them, `at` never decreases. None in older journals, whose
+   * writers never let `at` decrease.
+   */
+  async timeSteps(): Promise<Seq[]> {
+    const steps = await readMeta<unknown>(this.db, 'timeSteps');
+    if (steps === null) return [];
+    if (!Array.isArray(steps) || !steps.every((seq, i) => Number.isSafeInteger(seq) && seq > (i === 0 ? 1 : steps[i - 1]))) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has an unreadable list of time steps (m timeSteps)`,
+        { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
     }
+    return steps as Seq[];
   }
 
   /**
@@ -315,9 +338,12 @@ export class Journal {
     let seq = this.lastSeq;
     let lastAt = this.lastAt;
     const stats = structuredClone(this.counters);
-    for (const given of ops) {
+    const steps: Seq[] = [];
+    for (const op of ops) {
       seq += 1;
-      const op = given.at >= lastAt ? given : { ...given, at: lastAt }; // the clock stepped back
+      // Real time, as the clock says: a clock stepped back (or an op stamped far ahead before it)
+      // is listed, so time lookups search each run of rising times on its own (points.ts).
+      if (op.at < lastAt) steps.push(seq);
       lastAt = op.at;
       if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
       writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
@@ -326,6 +352,7 @@ export class Journal {
     }
     writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, seq), value: packr.pack(stats.bytes) });
     writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
+    if (steps.length > 0) writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'timeSteps'), value: packr.pack([...(await this.timeSteps()), ...steps]) });
     for (const [name, fileState] of files) {
       const key = prefixed(PREFIX.file, name);
       writes.push(fileState ? { type: 'put', key, value: packr.pack(fileState) } : { type: 'del', key });

@@ -52,6 +52,8 @@ export class Recorder {
   private readonly warn: (message: string) => void;
   private readonly sync: boolean;
   private readonly files: SourceFile[] = [];
+  /** Files whose delete is recorded but maybe not committed yet: still open (see forget). */
+  private readonly deleted = new Set<SourceFile>();
   private readonly pending = new Set<string>();
   /** Names announced as created that were gone before they could be opened. */
   private readonly missed = new Set<string>();
@@ -61,6 +63,8 @@ export class Recorder {
   private watcher: Watcher | null = null;
   private overflowed = false;
   private goneReason: string | null = null;
+  /** Why the watch broke: no event comes any more, so recording cannot go on. */
+  private blind: Error | null = null;
   private stopping = false;
   private error: Error | null = null;
   private running: Promise<void> | null = null;
@@ -89,6 +93,7 @@ export class Recorder {
       look: (name, appeared, fd) => this.look(name, appeared, fd),
       rescan: () => { this.overflowed = true; this.schedule(); },
       gone: (why) => { this.goneReason ??= why; this.schedule(); },
+      broken: (err) => { this.blind ??= err; this.schedule(); },
     });
     this.busy = true; // events arriving meanwhile wait in `pending`: passes never overlap
     try {
@@ -148,8 +153,9 @@ export class Recorder {
 
   private async drainEvents(): Promise<void> {
     try {
-      while (!this.error && !this.stopping && (this.pending.size > 0 || this.overflowed || this.goneReason)) {
+      while (!this.error && !this.stopping && (this.pending.size > 0 || this.overflowed || this.goneReason || this.blind)) {
         if (this.goneReason) return await this.recordUntilGone(this.goneReason);
+        if (this.blind) return await this.recordUntilBlind(this.blind);
         const overflow = this.overflowed;
         this.overflowed = false;
         await this.pass(overflow, overflow ? 'overflow' : undefined);
@@ -168,6 +174,20 @@ export class Recorder {
     await writer.flush();
     this.fail(new RdmJournalError('SOURCE_GONE', `source ${this.dir} is no longer watchable: ${why}`,
       { hint: 'every byte written before that is in the journal; if the directory is moved back, restart `rdm-journal record`; a re-created directory is a new source and needs a new journal' }));
+  }
+
+  /**
+   * The watch broke: what the source holds now is recorded (if it can be), then recording fails
+   * rather than go on unseeing. A restart reconciles the source with the journal.
+   */
+  private async recordUntilBlind(cause: Error): Promise<void> {
+    try {
+      await this.pass(true);
+    } catch (err) {
+      this.warn(`recording what the source holds failed too: ${(err as Error).message}`);
+    }
+    this.fail(new RdmJournalError('IO_ERROR', `source ${this.dir} is no longer watched: the inotify reader stopped (${cause.message}); changes from now on would go unseen`,
+      { hint: 'run `rdm-journal record` again: it reconciles the source with the journal; if this recurs, check the recorder\'s limits (ulimit -n) and free memory', cause }));
   }
 
   private fail(err: Error): void {
@@ -278,7 +298,7 @@ export class Recorder {
 
     for (const file of this.sorted(looked)) {
       if (!(await this.readOrMark(file, writer))) continue;
-      if (gone.has(file)) this.forget(file); // deleted already; its name is gone or holds another file
+      if (gone.has(file)) this.forget(file, writer); // deleted already; its name is gone or holds another file
       else fresh.push(file);
     }
     for (const file of this.sorted(fresh)) {
@@ -339,12 +359,20 @@ export class Recorder {
     if (!this.files.includes(file)) return; // already deleted this pass, as an older file of its name
     await writer.add({ type: 'delete', at: Date.now(), file: file.name, size: file.size });
     this.stats.deleted += 1;
-    this.forget(file);
+    this.forget(file, writer);
   }
 
-  private forget(file: SourceFile): void {
-    file.close();
+  /**
+   * Drops a deleted file from the files the recorder follows. Its descriptor is the only way left
+   * to its bytes: it is closed only once the batch holding its last bytes and its delete is
+   * committed; after a failed commit it stays open (until close()) for whoever handles the error.
+   */
+  private forget(file: SourceFile, writer: JournalWriter): void {
     this.files.splice(this.files.indexOf(file), 1);
+    this.deleted.add(file);
+    writer.afterCommit(() => {
+      if (this.deleted.delete(file)) file.close();
+    });
   }
 
   private resync(reason: ResyncReason, file: string | undefined, recordedSize: number | undefined, foundSize: number | undefined, detail = describeResync(reason, file, recordedSize, foundSize)): Op {
@@ -416,6 +444,8 @@ export class Recorder {
   private closeAll(): void {
     this.watcher?.close();
     for (const file of this.files.splice(0)) file.close();
+    for (const file of this.deleted) file.close();
+    this.deleted.clear();
   }
 }
 

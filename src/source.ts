@@ -5,6 +5,7 @@
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError, isErrnoException } from './errors.js';
+import { fsid } from './inotify/index.js';
 import type { SourceIdentity } from './journal.js';
 
 /** Filesystems whose files other hosts can change without this kernel (and inotify) seeing it. */
@@ -46,7 +47,7 @@ export function checkSource(dir: string, mountinfo = '/proc/self/mountinfo'): So
       `source ${real} is on a ${mount.fsType} filesystem (mounted at ${mount.mountPoint}); inotify cannot see writes made by other hosts`,
       { hint: 'run rdm-journal record on the machine that owns the disk; the target may be remote, the source may not' });
   }
-  return { path: real, dev: stats.dev, ino: stats.ino };
+  return { path: real, dev: stats.dev, ino: stats.ino, fsid: filesystemId(real) };
 }
 
 export function readMountInfo(file: string): MountPoint[] {
@@ -103,4 +104,17 @@ export function resolveDatabaseName(dir: string): { dir: string; suffixed: boole
   if (dir.endsWith(DATABASE_SUFFIX) || exists(dir)) return { dir, suffixed: false };
   const withSuffix = dir.replace(/\/+$/, '') + DATABASE_SUFFIX;
   return exists(withSuffix) ? { dir: withSuffix, suffixed: true } : { dir, suffixed: false };
+}
+
+/**
+ * The source's filesystem id (statfs f_fsid): ext4 and btrfs derive it from the filesystem's
+ * UUID, so it outlives device renumbering across reboots, which st_dev does not. Null when the
+ * filesystem gives none (then `dev` is compared) or it cannot be read.
+ */
+function filesystemId(real: string): string | null {
+  try {
+    return fsid(real);
+  } catch {
+    return null;
+  }
 }

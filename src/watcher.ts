@@ -22,6 +22,8 @@ export interface WatchRequests {
   rescan(): void;
   /** The directory itself was deleted, moved or unmounted. */
   gone(why: string): void;
+  /** The watch broke (the binding's reader stopped): no event will come any more. */
+  broken(err: Error): void;
 }
 
 const WATCH_MASK = IN_CREATE | IN_MODIFY | IN_ATTRIB | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
@@ -61,7 +63,8 @@ export class Watcher {
 function dispatch(events: readonly InotifyEvent[], requests: WatchRequests): void {
   for (const event of events) {
     const { mask, name } = event;
-    if (mask & IN_Q_OVERFLOW) requests.rescan();
+    if (event.error) requests.broken(event.error);
+    else if (mask & IN_Q_OVERFLOW) requests.rescan();
     else if (mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) requests.gone(describeGone(mask));
     else if (mask & IN_IGNORED) requests.gone('its watch was removed');
     else if (name && !(mask & IN_ISDIR)) requests.look(name, (mask & (IN_CREATE | IN_MOVED_TO)) !== 0, event.fd);

@@ -111,13 +111,14 @@ test('ops read back as written, data and checksum included', async () => {
     ops.map((op) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data) } : op)));
 });
 
-test('an op stamped earlier than the one before it is stored with that op\'s time: at never decreases', async () => {
+test('an op stamped earlier than the one before it keeps its own time, and is listed as a time step', async () => {
   let { journal } = await newJournal();
   const later = Date.UTC(2026, 10, 24, 12);
   await journal.append([{ type: 'create', at: later, file: 'a', ino: 1 }, { type: 'create', at: later - 60_000, file: 'b', ino: 2 }]);
   journal = await reopen(journal);
-  await journal.append([{ type: 'create', at: later - 1, file: 'c', ino: 3 }]);
-  assert.equal((await allOps(journal)).map((op) => op.at), [later, later, later]);
+  await journal.append([{ type: 'create', at: later - 120_000, file: 'c', ino: 3 }, { type: 'create', at: later - 1, file: 'd', ino: 4 }]);
+  assert.equal((await allOps(journal)).map((op) => op.at), [later, later - 60_000, later - 120_000, later - 1]);
+  assert.equal(await journal.timeSteps(), [2, 3]);
 });
 
 const violations: Array<[string, Op[]]> = [
@@ -277,11 +278,11 @@ test('the source is bound once; another path or inode is JOURNAL_SOURCE_MISMATCH
   let { journal } = await newJournal();
   await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
   journal = await reopen(journal);
-  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2, fsid: null });
   await journal.bindSource({ path: '/srv/a', dev: 1, ino: 2 });
   assert.is(await codeOf(() => journal.bindSource({ path: '/srv/b', dev: 1, ino: 2 })), 'JOURNAL_SOURCE_MISMATCH');
   assert.is(await codeOf(() => journal.bindSource({ path: '/srv/a', dev: 1, ino: 3 })), 'JOURNAL_SOURCE_MISMATCH');
-  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2 });
+  assert.equal(journal.source, { path: '/srv/a', dev: 1, ino: 2, fsid: null });
 });
 
 test.run();

@@ -14,6 +14,12 @@ export interface InotifyEvent {
    * -errno when the open failed (-ENOENT: already gone). Absent otherwise.
    */
   fd?: number;
+  /**
+   * With `openCreated`: the binding's thread stopped reading (a poll or read failed), so no event
+   * will come after this one (mask 0, wd -1). Events it read but could not queue (out of memory)
+   * arrive as one IN_Q_OVERFLOW instead.
+   */
+  error?: NodeJS.ErrnoException;
 }
 
 export interface InotifyOptions {
@@ -36,6 +42,7 @@ interface NativeBinding {
   Inotify: new (onEvents: (events: InotifyEvent[]) => void, options?: InotifyOptions) => NativeInotify;
   constants: Record<ConstantName, number>;
   liveInstances(): number;
+  fsid(path: string): string | null;
 }
 
 type ConstantName =
@@ -103,6 +110,14 @@ export class Inotify {
   get fd(): number {
     return this.#handle.fd;
   }
+}
+
+/**
+ * The filesystem id statfs(2) gives for the filesystem holding `path` (f_fsid, 16 hex digits), or
+ * null when it gives none. Node's statfs leaves it out. Throws Node-style errno errors.
+ */
+export function fsid(path: string): string | null {
+  return native.fsid(path);
 }
 
 const c = native.constants;

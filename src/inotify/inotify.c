@@ -22,7 +22,10 @@
  * it: a file the engine creates, writes and deletes while JS is busy is still
  * held open. The event then carries `fd` (>= 0, owned by the callee) or
  * `-errno`. Batches reach JS through a uv_async_t; close() wakes the thread
- * through a pipe, joins it, and closes any fd JS never received.
+ * through a pipe, joins it, and closes any fd JS never received. The thread
+ * never fails silently: an event it cannot queue (out of memory) reaches JS
+ * as an IN_Q_OVERFLOW; a poll or read that fails ends it and reaches JS as an
+ * event with mask 0 and `error` (no event would come after it).
  */
 #define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
@@ -36,6 +39,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <node_api.h>
@@ -69,6 +73,11 @@ typedef struct {
   pthread_mutex_t lock;   /* guards queue and dirs */
   Pending* queue;
   size_t queued, capacity;
+  /* Events the thread read but could not queue (out of memory): JS gets an overflow instead. */
+  bool lost;
+  /* Why the thread stopped reading (errno, and the call that failed): JS gets it as an error. */
+  int thread_errno;
+  const char* thread_call;
   /* Watched directories by path, not by descriptor: an open descriptor would keep a deleted
    * directory's inode alive and hold back its IN_DELETE_SELF. */
   struct { int wd; char* path; } dirs[MAX_DIRS];
@@ -258,6 +267,24 @@ static void on_readable(uv_poll_t* poll, int status, int events) {
   napi_close_handle_scope(env, scope);
 }
 
+/* Opener mode, on the thread: events read but not queued are an overflow to JS (a rescan). */
+static void opener_lost(Instance* in) {
+  pthread_mutex_lock(&in->lock);
+  in->lost = true;
+  pthread_mutex_unlock(&in->lock);
+}
+
+/* Opener mode, on the thread: it cannot read on. Never silent: JS gets the error and stops
+ * trusting the watch (with no thread, no event would ever reach it again). */
+static void* opener_failed(Instance* in, int err, const char* call) {
+  pthread_mutex_lock(&in->lock);
+  in->thread_errno = err;
+  in->thread_call = call;
+  pthread_mutex_unlock(&in->lock);
+  uv_async_send(&in->async);
+  return NULL;
+}
+
 /* Opener mode, on the thread: read events, open created files at once, queue, wake JS. */
 static void* opener_main(void* data) {
   Instance* in = data;
@@ -266,18 +293,23 @@ static void* opener_main(void* data) {
   for (;;) {
     if (poll(fds, 2, -1) < 0) {
       if (errno == EINTR) continue;
-      break;
+      return opener_failed(in, errno, "poll");
     }
     if (fds[1].revents) break; /* close() */
+    if (fds[0].revents & (POLLERR | POLLNVAL)) return opener_failed(in, EBADF, "poll");
     ssize_t len = read(in->fd, buf, sizeof buf);
     if (len < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (len <= 0) break;
+    if (len < 0) return opener_failed(in, errno, "read");
+    if (len == 0) return opener_failed(in, EIO, "read");
     for (char* p = buf; p < buf + len;) {
       const struct inotify_event* ev = (const struct inotify_event*)p;
       size_t size = sizeof(struct inotify_event) + ev->len;
       p += size;
       Pending item = {.ev = malloc(size), .fd = NOT_OPENED};
-      if (!item.ev) continue; /* out of memory: the recorder's next pass still sees the file */
+      if (!item.ev) { /* out of memory: this event is lost, which JS hears as an overflow */
+        opener_lost(in);
+        continue;
+      }
       memcpy(item.ev, ev, size);
       pthread_mutex_lock(&in->lock);
       const char* dir = NULL;
@@ -296,6 +328,7 @@ static void* opener_main(void* data) {
         if (!grown) {
           if (item.fd >= 0) close(item.fd);
           free(item.ev);
+          in->lost = true; /* as above: an overflow */
           pthread_mutex_unlock(&in->lock);
           continue;
         }
@@ -320,10 +353,15 @@ static void on_async(uv_async_t* async) {
   pthread_mutex_lock(&in->lock);
   Pending* items = in->queue;
   size_t count = in->queued;
+  bool lost = in->lost;
+  int thread_errno = in->thread_errno;
+  const char* thread_call = in->thread_call;
   in->queue = NULL;
   in->queued = in->capacity = 0;
+  in->lost = false;
+  in->thread_errno = 0;
   pthread_mutex_unlock(&in->lock);
-  if (count == 0) return free(items);
+  if (count == 0 && !lost && !thread_errno) return free(items);
   if (napi_open_handle_scope(env, &scope) != napi_ok) return;
   napi_create_array_with_length(env, count, &batch);
   for (size_t i = 0; i < count; i++) {
@@ -336,6 +374,16 @@ static void on_async(uv_async_t* async) {
     free(items[i].ev);
   }
   free(items);
+  /* After what was queued: an overflow (wd -1, as the kernel's), then the thread's end. */
+  struct inotify_event self_event = {.wd = -1, .mask = IN_Q_OVERFLOW, .cookie = 0, .len = 0};
+  uint32_t next = (uint32_t)count;
+  if (lost) napi_set_element(env, batch, next++, event_object(env, &self_event));
+  if (thread_errno) {
+    self_event.mask = 0;
+    napi_value obj = event_object(env, &self_event);
+    napi_set_named_property(env, obj, "error", errno_error(env, thread_errno, thread_call, NULL));
+    napi_set_element(env, batch, next++, obj);
+  }
   deliver(in, batch);
   napi_close_handle_scope(env, scope);
 }
@@ -520,11 +568,44 @@ static napi_value js_pending(napi_env env, napi_callback_info info) {
     if (ioctl(in->fd, FIONREAD, &unread) == 0 && unread > 0) pending = true;
     if (in->opener) {
       pthread_mutex_lock(&in->lock);
-      if (in->queued > 0) pending = true;
+      if (in->queued > 0 || in->lost || in->thread_errno) pending = true;
       pthread_mutex_unlock(&in->lock);
     }
   }
   napi_get_boolean(env, pending, &result);
+  return result;
+}
+
+/* statfs(2)'s f_fsid of the filesystem holding `path`, as 16 hex digits, or null when the
+ * filesystem gives none (all zero). ext4, btrfs and others derive it from the filesystem's UUID:
+ * unlike st_dev, it survives a reboot that numbers devices differently. */
+static napi_value js_fsid(napi_env env, napi_callback_info info) {
+  size_t argc = 1, len = 0;
+  napi_value argv[1], result;
+  napi_valuetype type = napi_undefined;
+  struct statfs st;
+  char hex[17];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc >= 1) napi_typeof(env, argv[0], &type);
+  if (type != napi_string) return throw_code(env, "ERR_INVALID_ARG_TYPE", "fsid(path: string)"), NULL;
+  napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
+  char* path = malloc(len + 1);
+  if (!path) return throw_code(env, "ENOMEM", "out of memory"), NULL;
+  napi_get_value_string_utf8(env, argv[0], path, len + 1, &len);
+  if (strlen(path) != len) {
+    free(path);
+    return throw_code(env, "ERR_INVALID_ARG_VALUE", "path must not contain NUL bytes"), NULL;
+  }
+  if (statfs(path, &st) != 0) {
+    napi_throw(env, errno_error(env, errno, "statfs", path));
+    free(path);
+    return NULL;
+  }
+  free(path);
+  unsigned a = (unsigned)st.f_fsid.__val[0], b = (unsigned)st.f_fsid.__val[1];
+  if (a == 0 && b == 0) return napi_get_null(env, &result), result;
+  snprintf(hex, sizeof hex, "%08x%08x", a, b);
+  napi_create_string_utf8(env, hex, NAPI_AUTO_LENGTH, &result);
   return result;
 }
 
@@ -551,6 +632,8 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "Inotify", cls);
   napi_create_function(env, "liveInstances", NAPI_AUTO_LENGTH, js_live_instances, NULL, &fn);
   napi_set_named_property(env, exports, "liveInstances", fn);
+  napi_create_function(env, "fsid", NAPI_AUTO_LENGTH, js_fsid, NULL, &fn);
+  napi_set_named_property(env, exports, "fsid", fn);
   napi_create_object(env, &constants);
   CONSTANT(IN_ACCESS); CONSTANT(IN_MODIFY); CONSTANT(IN_ATTRIB); CONSTANT(IN_CLOSE_WRITE);
   CONSTANT(IN_CLOSE_NOWRITE); CONSTANT(IN_OPEN); CONSTANT(IN_MOVED_FROM); CONSTANT(IN_MOVED_TO);
