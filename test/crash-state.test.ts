@@ -30,7 +30,7 @@ import {
   crashStates, cutPoints, diffStates, diskState, finalState, haveStrace, parseTraces, readTree, traceCommand, writeState, type Change, type CrashState, type Trace,
 } from './crash-state.js';
 import {
-  cleanUp, cliScript, diffFiles, readJournal, readTargetControl, repoRoot, replayOps, runCli, runEngine, sourceFiles, targetFiles, tempDir,
+  cleanUp, cliScript, diffFiles, readJournal, readTargetControl, repoRoot, replayOps, runCli, runEngine, skip, sourceFiles, targetFiles, tempDir,
 } from './support.js';
 
 const test = suite('crash-state');
@@ -91,7 +91,7 @@ function assertSomeLoss(trace: Trace, states: CrashState[]): void {
 
 test('replay: after a power cut at any flush, the cursor claims only durable bytes and a resumed replay ends equal to the journal', async () => {
   if (!haveStrace()) {
-    console.log('  (skipped: needs strace; .ci/run installs it)');
+    skip('needs strace; .ci/run installs it');
     return;
   }
   const work = tempDir('rdm-crash-replay-');
@@ -154,7 +154,7 @@ async function cursorClaim(target: string, ops: readonly JournalOp[]): Promise<s
 
 test('record: after a power cut at any flush, every op announced as committed survives and a resumed record matches the source', async () => {
   if (!haveStrace()) {
-    console.log('  (skipped: needs strace; .ci/run installs it)');
+    skip('needs strace; .ci/run installs it');
     return;
   }
   const work = tempDir('rdm-crash-record-');
