@@ -8,7 +8,7 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
@@ -17,6 +17,7 @@ import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from './packfile.js';
+import { makeDirectories } from './paths.js';
 
 export const FORMAT_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
@@ -298,7 +299,12 @@ export class Journal {
   private static async openAny(location: string, options: OpenOptions): Promise<Journal> {
     const where = path.resolve(location);
     const isNew = checkJournalDirectory(where, options.create ?? false);
-    if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
+    try {
+      if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
+    } catch (err) {
+      throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
+        { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
+    }
     keepPrivate(where);
     const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq);
     try {

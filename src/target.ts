@@ -17,6 +17,7 @@ import { Level } from 'level';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { checksum, type JournalOp, type Seq } from './op.js';
+import { makeDirectories } from './paths.js';
 import { compareFileNames, isSafeFileName } from './packfile.js';
 
 export const CONTROL_DIR = '.rdm-journal';
@@ -473,16 +474,20 @@ function checkCursor(where: string, cursor: Cursor, journal: JournalIdentity): v
   }
 }
 
-function makeTargetDirectory(where: string): void {
+/** Creates the target directory if absent; returns what it is (its device and inode tell targets apart). */
+export function makeTargetDirectory(where: string): fs.Stats {
+  let stats: fs.Stats;
   try {
-    fs.mkdirSync(where, { recursive: true });
+    makeDirectories(where);
+    stats = fs.statSync(where);
   } catch (err) {
     throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be created: ${(err as Error).message}`,
       { hint: 'give a directory path you can write to', cause: err });
   }
-  if (!fs.statSync(where).isDirectory()) {
+  if (!stats.isDirectory()) {
     throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} is not a directory`, { hint: 'give a directory path for --to' });
   }
+  return stats;
 }
 
 function controlFailure(where: string, err: unknown): RdmJournalError {

@@ -3,7 +3,7 @@
  * written: the per-file index and the file states name `../escaped`, point at another file's ops, or
  * leave a hole. Every path that reads names from the journal (replay, replay --resync, files,
  * history, cat, verify, record's reconcile) refuses with JOURNAL_CORRUPT and writes or reads
- * nothing outside its directories. Also: `--resync --no-delete`.
+ * nothing outside its directories. Also: `--resync --no-delete`, a target under /proc.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -205,6 +205,18 @@ test('replay --resync --no-delete keeps the files kept from deleted lives', asyn
   // Without --no-delete the rebuild holds what the source holds.
   assert.is((await runCli(['replay', '--journal', journal, '--to', target, '--resync'])).code, 0);
   assert.equal([...targetFiles(target).keys()], ['p2.pack']);
+});
+
+test('a target or journal under /proc fails at once (TARGET_UNUSABLE, JOURNAL_UNUSABLE) instead of spinning', async () => {
+  const root = tempDir('rdm-hostile2-');
+  const journal = path.join(root, 'journal');
+  await writeJournal(journal, sampleOps());
+  const replay = await runCli(['replay', '--journal', journal, '--to', '/proc/rdm-journal-x', '--json'], { timeoutMs: 30_000 });
+  assert.is(errorEvent(replay.stdout)?.code, 'TARGET_UNUSABLE', replay.stdout + replay.stderr);
+  const source = path.join(root, 'DB.rdm');
+  fs.mkdirSync(source);
+  const record = await runCli(['record', source, '--once', '--journal', '/proc/rdm-journal-x/j', '--json'], { timeoutMs: 30_000 });
+  assert.is(errorEvent(record.stdout)?.code, 'JOURNAL_UNUSABLE', record.stdout + record.stderr);
 });
 
 test.run();
