@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
-import { overlaps } from './paths.js';
+import { overlaps, realPathOf } from './paths.js';
 import type { IndexEntry, Journal } from './journal.js';
 import type { JournalOp, Seq } from './op.js';
-import { CONTROL_DIR, Target, type RebuildFile } from './target.js';
+import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
 
 /** A batch closes at this many bytes of data or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -86,6 +86,7 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
         { hint: 'replay into a directory outside the database directory (symlinks are resolved)' });
     }
   }
+  refuseSameTarget(dirs);
   const targets: Target[] = [];
   try {
     for (const dir of dirs) targets.push(await Target.open(dir, identity));
@@ -94,6 +95,34 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
     throw err;
   }
   return targets;
+}
+
+/**
+ * One writer per target, within this process too: two `--to` naming one directory (a symlink, a
+ * bind mount, `a/../a`) are refused before anything is written. Compared by device and inode,
+ * once each exists.
+ */
+function refuseSameTarget(dirs: readonly string[]): void {
+  const refuse = (a: string, b: string, how: string) => new RdmJournalError('USAGE', a === b ? `the same --to target ${a} is given twice`
+    : `--to ${a} and --to ${b} are the same directory (${how})`,
+  { hint: 'give each target once: two replays into one directory would overwrite each other' });
+  // By real path first, so that an obvious repeat creates nothing; then by identity (bind mounts).
+  const byPath = new Map<string, string>();
+  for (const dir of dirs) {
+    const where = path.resolve(dir);
+    const real = realPathOf(where);
+    const other = byPath.get(real);
+    if (other !== undefined) throw refuse(other, where, `both are ${real}`);
+    byPath.set(real, where);
+  }
+  const byIdentity = new Map<string, string>();
+  for (const dir of dirs) {
+    const where = path.resolve(dir);
+    const { dev, ino } = makeTargetDirectory(where);
+    const other = byIdentity.get(`${dev}:${ino}`);
+    if (other !== undefined) throw refuse(other, where, `device ${dev}, inode ${ino}`);
+    byIdentity.set(`${dev}:${ino}`, where);
+  }
 }
 
 /** The source itself under another name (a bind mount): same device and inode. */

@@ -3,7 +3,8 @@
  * written: the per-file index and the file states name `../escaped`, point at another file's ops, or
  * leave a hole. Every path that reads names from the journal (replay, replay --resync, files,
  * history, cat, verify, record's reconcile) refuses with JOURNAL_CORRUPT and writes or reads
- * nothing outside its directories. Also: `--resync --no-delete`, a target under /proc.
+ * nothing outside its directories. Also: `--resync --no-delete`, one writer per target within one
+ * process, a target under /proc.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -205,6 +206,24 @@ test('replay --resync --no-delete keeps the files kept from deleted lives', asyn
   // Without --no-delete the rebuild holds what the source holds.
   assert.is((await runCli(['replay', '--journal', journal, '--to', target, '--resync'])).code, 0);
   assert.equal([...targetFiles(target).keys()], ['p2.pack']);
+});
+
+test('one writer per target in one process: --to DIR --to LINK-TO-DIR is a usage error naming both, nothing written', async () => {
+  const root = tempDir('rdm-hostile2-');
+  const journal = path.join(root, 'journal');
+  await writeJournal(journal, sampleOps());
+  const dir = path.join(root, 'copy');
+  fs.mkdirSync(dir);
+  const link = path.join(root, 'link');
+  fs.symlinkSync(dir, link);
+  const run = await runCli(['replay', '--journal', journal, '--to', dir, '--to', link, '--json']);
+  assert.is(run.code, 2, run.stdout + run.stderr);
+  const error = errorEvent(run.stdout);
+  assert.is(error?.code, 'USAGE');
+  assert.ok(error?.message.includes(dir) && error.message.includes(link), error?.message);
+  assert.equal(fs.readdirSync(dir), [], 'a target was written');
+  const twice = await runCli(['replay', '--journal', journal, '--to', dir, '--to', `${dir}/../copy`, '--json']);
+  assert.is(errorEvent(twice.stdout)?.code, 'USAGE');
 });
 
 test('a target or journal under /proc fails at once (TARGET_UNUSABLE, JOURNAL_UNUSABLE) instead of spinning', async () => {
