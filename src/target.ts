@@ -323,11 +323,7 @@ export class Target {
         fd = fs.openSync(file, flags);
       } catch (err) {
         if (!isErrnoException(err, 'EACCES')) throw err;
-        // A source file without owner write (0444) is copied with that mode: lift it to open, then restore.
-        const { mode } = fs.lstatSync(file);
-        fs.chmodSync(file, (mode & 0o777) | 0o200);
-        fd = fs.openSync(file, flags);
-        fs.fchmodSync(fd, mode & 0o777);
+        fd = openLifted(file, flags);
       }
       this.fds.set(name, fd);
     }
@@ -343,6 +339,35 @@ export class Target {
 
   private pathOf(name: string): string {
     return path.join(this.dir, name);
+  }
+}
+
+/**
+ * Opens a file without owner write (a 0444 source file is copied with that mode): lifts the mode
+ * to open it, then restores it. Through descriptors only: a chmod by path follows a symlink swapped
+ * in after the failed open, and would change a file outside the target.
+ */
+function openLifted(file: string, flags: number): number {
+  const held = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  try {
+    const stats = fs.fstatSync(held);
+    if (!stats.isFile()) throw new Error(`${file} is not a regular file`);
+    const mode = stats.mode & 0o777;
+    fs.fchmodSync(held, mode | 0o200);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, flags);
+    } finally {
+      fs.fchmodSync(held, mode);
+    }
+    const opened = fs.fstatSync(fd);
+    if (opened.dev !== stats.dev || opened.ino !== stats.ino) {
+      fs.closeSync(fd);
+      throw new Error(`${file} was replaced while it was being opened`);
+    }
+    return fd;
+  } finally {
+    fs.closeSync(held);
   }
 }
 

@@ -4,7 +4,7 @@
  * leave a hole. Every path that reads names from the journal (replay, replay --resync, files,
  * history, cat, verify, record's reconcile) refuses with JOURNAL_CORRUPT and writes or reads
  * nothing outside its directories. Also: `--resync --no-delete`, one writer per target within one
- * process, a target under /proc.
+ * process, a target under /proc, and the read-only file lift in the append fallback.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { Level } from 'level';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packr } from '../src/msgpack.js';
-import { makeAppend, type Op } from '../src/op.js';
+import { makeAppend, type JournalOp, type Op } from '../src/op.js';
+import { Target } from '../src/target.js';
 import { cleanUp, errorEvent, packOps, readTargetControl, runCli, targetFiles, tempDir, writeJournal } from './support.js';
 
 const test = suite('hostile');
@@ -236,6 +237,84 @@ test('a target or journal under /proc fails at once (TARGET_UNUSABLE, JOURNAL_UN
   fs.mkdirSync(source);
   const record = await runCli(['record', source, '--once', '--journal', '/proc/rdm-journal-x/j', '--json'], { timeoutMs: 30_000 });
   assert.is(errorEvent(record.stdout)?.code, 'JOURNAL_UNUSABLE', record.stdout + record.stderr);
+});
+
+// The append fallback for a file without owner write only runs without CAP_DAC_OVERRIDE: these run
+// the Target as `nobody` (seteuid) when the tests run as root, as they do in CI.
+const NOBODY = 65534;
+const asNobody = process.getuid?.() === 0;
+
+function readOnlyOps(): JournalOp[] {
+  const ops: Op[] = [{ type: 'create', at: AT, file: 'p1.pack', ino: 1, mode: 0o444 }, makeAppend('p1.pack', 0, Buffer.from('first'), AT), makeAppend('p1.pack', 5, Buffer.from(' more'), AT)];
+  return ops.map((op, i) => ({ ...op, seq: i + 1 }));
+}
+
+/** Runs `work` as nobody on a target whose p1.pack (0444) was written by an earlier Target. */
+async function withReadOnlyTarget(work: (target: Target, dir: string, root: string) => Promise<void>): Promise<void> {
+  const root = tempDir('rdm-lift-');
+  fs.chownSync(root, NOBODY, NOBODY);
+  const dir = path.join(root, 'target');
+  const identity = { createdAt: AT, source: null };
+  process.seteuid!(NOBODY);
+  try {
+    const first = await Target.open(dir, identity);
+    await first.apply(readOnlyOps().slice(0, 2));
+    await first.close();
+    const target = await Target.open(dir, identity); // a new process, as far as descriptors go
+    try {
+      await work(target, dir, root);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    process.seteuid!(0);
+  }
+}
+
+test('a read-only target file is appended to and keeps its mode (as a user without CAP_DAC_OVERRIDE)', async () => {
+  if (!asNobody) return console.log('  (runs as root only: it needs seteuid to nobody)');
+  await withReadOnlyTarget(async (target, dir) => {
+    await target.apply(readOnlyOps().slice(2));
+    assert.is(fs.readFileSync(path.join(dir, 'p1.pack'), 'utf8'), 'first more');
+    assert.is(fs.statSync(path.join(dir, 'p1.pack')).mode & 0o777, 0o444);
+  });
+});
+
+test('a read-only target file swapped for a symlink while it is lifted: the link\'s target keeps its mode', async () => {
+  if (!asNobody) return console.log('  (runs as root only: it needs seteuid to nobody)');
+  await withReadOnlyTarget(async (target, dir, root) => {
+    const victim = path.join(root, 'victim');
+    fs.writeFileSync(victim, 'victim', { mode: 0o600 });
+    const file = path.join(dir, 'p1.pack');
+    // The swap must land between the failed open and what follows it: no real schedule can be made
+    // to hit that window on demand, so the open that fails does the swap (a real symlink, real syscalls).
+    const realOpen = fs.openSync;
+    let swapped = false;
+    fs.openSync = ((where: fs.PathLike, ...rest: unknown[]) => {
+      try {
+        return (realOpen as (...args: unknown[]) => number)(where, ...rest);
+      } catch (err) {
+        if (where === file && !swapped && (err as NodeJS.ErrnoException).code === 'EACCES') {
+          swapped = true;
+          fs.rmSync(file);
+          fs.symlinkSync(victim, file);
+        }
+        throw err;
+      }
+    }) as typeof fs.openSync;
+    let failed: unknown = null;
+    try {
+      await target.apply(readOnlyOps().slice(2));
+    } catch (err) {
+      failed = err;
+    } finally {
+      fs.openSync = realOpen;
+    }
+    assert.ok(swapped, 'the append did not take the read-only fallback');
+    assert.is((fs.statSync(victim).mode & 0o777).toString(8), '600', 'the symlink\'s target was chmodded');
+    assert.is(fs.readFileSync(victim, 'utf8'), 'victim');
+    assert.is((failed as { code?: string } | null)?.code, 'IO_ERROR');
+  });
 });
 
 test.run();
