@@ -177,8 +177,11 @@ function nameOfIndexKey(key: Uint8Array): string {
   return nameFromKey(key.subarray(1, key.length - 9), 'index');
 }
 
-function readIndexEntry(key: Uint8Array, value: Uint8Array): IndexEntry {
-  const name = nameOfIndexKey(key);
+/** An entry of `name`'s index (its keys are read by range of that name: only their length is checked here). */
+function readIndexEntry(name: string, key: Uint8Array, value: Uint8Array): IndexEntry {
+  if (key.length !== Buffer.byteLength(name) + 10) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal index of ${name} has a malformed key ${Buffer.from(key).toString('hex')} (expected i + name + 00 + 8-byte seq)`, { hint: DAMAGED_HINT });
+  }
   const seq = Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(key.length - 8);
   let fields: unknown;
   try {
@@ -584,7 +587,7 @@ export class Journal {
         { hint: 'give a name as rdm-journal files lists it (p00000001.pack)' });
     }
     for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
-      yield readIndexEntry(key, value);
+      yield readIndexEntry(name, key, value);
     }
   }
 

@@ -6,6 +6,7 @@
  * nothing outside its directories. Also: `--resync --no-delete`, one writer per target within one
  * process, a target under /proc, and the read-only file lift in the append fallback.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
@@ -225,6 +226,23 @@ test('one writer per target in one process: --to DIR --to LINK-TO-DIR is a usage
   assert.equal(fs.readdirSync(dir), [], 'a target was written');
   const twice = await runCli(['replay', '--journal', journal, '--to', dir, '--to', `${dir}/../copy`, '--json']);
   assert.is(errorEvent(twice.stdout)?.code, 'USAGE');
+  // A bind mount has another real path: only device and inode tell it is the same directory.
+  const bound = path.join(root, 'bound');
+  fs.mkdirSync(bound);
+  try {
+    execFileSync('mount', ['--bind', dir, bound], { stdio: 'pipe' });
+  } catch (err) {
+    console.log(`  SKIP the bind-mount case: mount --bind needs root (${(err as Error).message.split('\n')[0]})`);
+    return;
+  }
+  try {
+    const mounted = await runCli(['replay', '--journal', journal, '--to', dir, '--to', bound, '--json']);
+    assert.is(errorEvent(mounted.stdout)?.code, 'USAGE', mounted.stdout);
+    assert.ok(errorEvent(mounted.stdout)?.message.includes('inode'), errorEvent(mounted.stdout)?.message);
+    assert.equal(fs.readdirSync(dir), [], 'a target was written');
+  } finally {
+    execFileSync('umount', [bound], { stdio: 'pipe' });
+  }
 });
 
 test('a target or journal under /proc fails at once (TARGET_UNUSABLE, JOURNAL_UNUSABLE) instead of spinning', async () => {
