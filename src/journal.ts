@@ -8,14 +8,16 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
 import { NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
-import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
+import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
+import { isSafeFileName } from './packfile.js';
+import { makeDirectories } from './paths.js';
 
 export const FORMAT_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
@@ -151,11 +153,57 @@ function indexValue(op: Op): Uint8Array {
   return packr.pack([INDEX_TYPES[op.type], op.at, ...indexFields(op)]);
 }
 
-function readIndexEntry(key: Uint8Array, value: Uint8Array): IndexEntry {
-  const [code, at, offset, length] = packr.unpack(value) as [number, number, number, number];
-  const type = TYPE_OF_CODE.get(code);
-  if (type === undefined) throw new RdmJournalError('JOURNAL_CORRUPT', `journal index entry has unknown op type ${code}`);
-  return { seq: Number(Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(key.length - 8)), type, at, offset, length };
+const DAMAGED_HINT = 'the journal was damaged or written by another program; restore it from a copy, or start a new journal';
+const isUint = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * A file name taken from a key (index, file state): validated like an op's, since the replayer and
+ * the recorder join it to a directory. A name that is not one path component is damage, never a path.
+ */
+function nameFromKey(body: Uint8Array, what: string): string {
+  let name: string;
+  try {
+    name = fromUtf8.decode(body);
+  } catch {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${what} key has a file name that is not UTF-8 (${Buffer.from(body).toString('hex')})`, { hint: DAMAGED_HINT });
+  }
+  if (!isSafeFileName(name)) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${what} key names ${JSON.stringify(name)}, which is not a single path component`, { hint: DAMAGED_HINT });
+  }
+  return name;
+}
+
+/** An index key's name: `i` + name + 0x00 + seq (u64 BE). */
+function nameOfIndexKey(key: Uint8Array): string {
+  if (key.length < 11 || key[key.length - 9] !== 0) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal index has a malformed key ${Buffer.from(key).toString('hex')} (expected i + name + 00 + 8-byte seq)`, { hint: DAMAGED_HINT });
+  }
+  return nameFromKey(key.subarray(1, key.length - 9), 'index');
+}
+
+/** An entry of `name`'s index (its keys are read by range of that name: only their length is checked here). */
+function readIndexEntry(name: string, key: Uint8Array, value: Uint8Array): IndexEntry {
+  if (key.length !== Buffer.byteLength(name) + 10) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal index of ${name} has a malformed key ${Buffer.from(key).toString('hex')} (expected i + name + 00 + 8-byte seq)`, { hint: DAMAGED_HINT });
+  }
+  const seq = Buffer.from(key.buffer, key.byteOffset, key.byteLength).readBigUInt64BE(key.length - 8);
+  let fields: unknown;
+  try {
+    fields = packr.unpack(value);
+  } catch {
+    fields = null;
+  }
+  const [code, at, offset, length] = Array.isArray(fields) ? fields as unknown[] : [];
+  const type = TYPE_OF_CODE.get(code as number);
+  const problem = !Array.isArray(fields) || fields.length !== 4 ? 'is not an array [type, at, offset, length]'
+    : type === undefined ? `has unknown op type ${JSON.stringify(code)}`
+      : seq < 1n || seq > BigInt(Number.MAX_SAFE_INTEGER) ? `is numbered ${seq}, outside 1..2^53-1`
+        : typeof at !== 'number' || !Number.isFinite(at) ? 'has an "at" that is not a number'
+          : !isUint(offset) || !isUint(length) ? 'has an offset or length that is not an unsigned integer'
+            : type === 'append' ? (length === 0 || length > MAX_APPEND_BYTES ? `is an append of ${length} bytes, expected 1 to ${MAX_APPEND_BYTES}` : null)
+              : length !== 0 || (type !== 'delete' && offset !== 0) ? `is a ${type} with offset ${offset} and length ${length}` : null;
+  if (problem) throw new RdmJournalError('JOURNAL_CORRUPT', `journal index entry of ${name} at op ${seq} ${problem}`, { hint: DAMAGED_HINT });
+  return { seq: Number(seq), type: type!, at: at as number, offset: offset as number, length: length as number };
 }
 
 function emptyStats(): JournalStats {
@@ -260,7 +308,12 @@ export class Journal {
   private static async openAny(location: string, options: OpenOptions): Promise<Journal> {
     const where = path.resolve(location);
     const isNew = checkJournalDirectory(where, options.create ?? false);
-    if (isNew) mkdirSync(where, { recursive: true, mode: 0o700 });
+    try {
+      if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
+    } catch (err) {
+      throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
+        { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
+    }
     keepPrivate(where);
     const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq);
     try {
@@ -583,9 +636,32 @@ export class Journal {
   /** The ops of one file, from the index (no data is read), with after < seq <= upTo, in order. */
   async *fileOps(name: string, { after = 0, upTo = Number.MAX_SAFE_INTEGER, reverse = false }: { after?: Seq; upTo?: Seq; reverse?: boolean } = {}): AsyncGenerator<IndexEntry> {
     this.requireVersion('per-file queries');
-    for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
-      yield readIndexEntry(key, value);
+    // No journal holds such a name, and one with a NUL would read the entries of another.
+    if (!isSafeFileName(name)) {
+      throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${this.location} holds no file named ${JSON.stringify(name)}: file names are single path components`,
+        { hint: 'give a name as rdm-journal files lists it (p00000001.pack)' });
     }
+    for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
+      yield readIndexEntry(name, key, value);
+    }
+  }
+
+  /**
+   * The op an index entry of `name` points to, checked against the entry: the same kind, on `name`,
+   * with the entry's offset and length. An index that points elsewhere is JOURNAL_CORRUPT: what is
+   * rebuilt from it (cat, replay --resync) would otherwise hold another file's bytes.
+   */
+  async readFileOp(name: string, entry: IndexEntry): Promise<JournalOp> {
+    const op = await this.readOp(entry.seq);
+    const [offset, length] = indexFields(op);
+    const fits = op.type === entry.type && op.file === name && offset === entry.offset && length === entry.length;
+    if (!fits) {
+      throw new RdmJournalError('JOURNAL_CORRUPT',
+        `journal index entry of ${name} at op ${entry.seq} says ${entry.type} (offset ${entry.offset}, length ${entry.length}); ` +
+        `op ${entry.seq} is ${op.type}${op.file === undefined ? '' : ' of ' + op.file} (offset ${offset}, length ${length})`,
+        { hint: DAMAGED_HINT });
+    }
+    return op;
   }
 
   /** Every file name the journal has ever recorded, in byte order of their UTF-8. */
@@ -595,8 +671,8 @@ export class Journal {
     for (;;) {
       let name: string | null = null;
       for await (const key of this.db.keys({ gte: from, lt: Uint8Array.of(PREFIX.index + 1), limit: 1 })) {
+        name = nameOfIndexKey(key);
         const body = key.subarray(1, key.length - 9);
-        name = fromUtf8.decode(body);
         // The next name sorts after every key of this one: name + 0x01 > name + 0x00 + seq.
         from = Buffer.concat([Uint8Array.of(PREFIX.index), body, Uint8Array.of(1)]);
       }
@@ -919,12 +995,30 @@ async function readOrWriteFormat(db: Db, where: string, create: boolean): Promis
   return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
 }
 
+/** The stored file states; one naming no single path component, or not a state, is JOURNAL_CORRUPT. */
 async function loadFileStates(db: Db): Promise<Map<string, FileState>> {
   const files = new Map<string, FileState>();
   for await (const [key, value] of db.iterator({ gte: Uint8Array.of(PREFIX.file), lt: Uint8Array.of(PREFIX.file + 1) })) {
-    files.set(fromUtf8.decode(key.subarray(1)), packr.unpack(value) as FileState);
+    const name = nameFromKey(key.subarray(1), 'file state');
+    let state: unknown;
+    try {
+      state = packr.unpack(value);
+    } catch {
+      state = null;
+    }
+    if (!isFileState(state)) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal file state of ${name} is not a file state (unsigned ino, size, createdSeq, lastSeq and a tail within the size)`, { hint: DAMAGED_HINT });
+    }
+    files.set(name, state);
   }
   return files;
+}
+
+function isFileState(value: unknown): value is FileState {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return [s.ino, s.size, s.createdSeq, s.lastSeq, s.tailOffset, s.tailLength, s.tailCrc].every(isUint) &&
+    (s.tailOffset as number) + (s.tailLength as number) <= (s.size as number) && (s.tailCrc as number) <= 0xffffffff;
 }
 
 /** `at` of the head op, read leniently: a damaged op is reported by whoever reads it, not by open. */

@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
-import { overlaps } from './paths.js';
-import type { Journal } from './journal.js';
+import { overlaps, realPathOf } from './paths.js';
+import type { IndexEntry, Journal } from './journal.js';
 import type { JournalOp, Seq } from './op.js';
-import { Target, type RebuildFile } from './target.js';
+import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
 
 /** A batch closes at this many bytes of data or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -48,9 +48,10 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   const targets = await openTargets(journal, options.targets);
   try {
     const results: TargetResult[] = targets.map((t) => ({ target: t.dir, from: t.seq, to: t.seq, ops: 0, bytes: 0 }));
+    const plan = options.resync ? await planRebuild(journal) : null; // validated before any target is written
     for (const [i, target] of targets.entries()) {
-      if (options.resync) {
-        results[i]!.rebuilt = await rebuildTarget(journal, target);
+      if (plan) {
+        results[i]!.rebuilt = await rebuildTarget(journal, target, plan, options.noDelete ?? false);
         results[i]!.from = target.seq;
         results[i]!.to = target.seq;
       } else {
@@ -85,6 +86,7 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
         { hint: 'replay into a directory outside the database directory (symlinks are resolved)' });
     }
   }
+  refuseSameTarget(dirs);
   const targets: Target[] = [];
   try {
     for (const dir of dirs) targets.push(await Target.open(dir, identity));
@@ -93,6 +95,34 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
     throw err;
   }
   return targets;
+}
+
+/**
+ * One writer per target, within this process too: two `--to` naming one directory (a symlink, a
+ * bind mount, `a/../a`) are refused before anything is written. Compared by device and inode,
+ * once each exists.
+ */
+function refuseSameTarget(dirs: readonly string[]): void {
+  const refuse = (a: string, b: string, how: string) => new RdmJournalError('USAGE', a === b ? `the same --to target ${a} is given twice`
+    : `--to ${a} and --to ${b} are the same directory (${how})`,
+  { hint: 'give each target once: two replays into one directory would overwrite each other' });
+  // By real path first, so that an obvious repeat creates nothing; then by identity (bind mounts).
+  const byPath = new Map<string, string>();
+  for (const dir of dirs) {
+    const where = path.resolve(dir);
+    const real = realPathOf(where);
+    const other = byPath.get(real);
+    if (other !== undefined) throw refuse(other, where, `both are ${real}`);
+    byPath.set(real, where);
+  }
+  const byIdentity = new Map<string, string>();
+  for (const dir of dirs) {
+    const where = path.resolve(dir);
+    const { dev, ino } = makeTargetDirectory(where);
+    const other = byIdentity.get(`${dev}:${ino}`);
+    if (other !== undefined) throw refuse(other, where, `device ${dev}, inode ${ino}`);
+    byIdentity.set(`${dev}:${ino}`, where);
+  }
 }
 
 /** The source itself under another name (a bind mount): same device and inode. */
@@ -141,30 +171,60 @@ function checkExpiry(journal: Journal, target: Target): void {
   }
 }
 
-/** Rebuilds a target to the journal's state at its head, from the index and the surviving ops. */
-async function rebuildTarget(journal: Journal, target: Target): Promise<{ seq: Seq; files: number; bytes: number }> {
+/** One file of a `replay --resync`, planned: its create's mode, its size, and its appends in order. */
+interface PlannedFile { name: string; mode: number; size: number; appends: IndexEntry[] }
+interface RebuildPlan { seq: Seq; files: PlannedFile[] }
+
+/**
+ * Plans `replay --resync` from the index and the ops it points to, before any target is written:
+ * every name one path component and not the control directory, every op the index names an op of
+ * that file, each append landing where the one before ended, and the sizes the index gives. A
+ * damaged journal is JOURNAL_CORRUPT with every target as it was. Reads every op once more than the
+ * rebuild writes it, and holds only index entries.
+ */
+async function planRebuild(journal: Journal): Promise<RebuildPlan> {
   journal.requireVersion('replay --resync');
   const head = await journal.refresh();
-  const live = await journal.filesAt(head);
-  async function* files(): AsyncGenerator<RebuildFile> {
-    for (const [name, state] of live) {
-      const create = await journal.readOp(state.createdSeq);
-      yield {
-        name,
-        mode: create.type === 'create' ? create.mode ?? 0o644 : 0o644,
-        size: state.size,
-        appends: (async function* () {
-          for await (const entry of journal.fileOps(name, { after: state.createdSeq, upTo: head })) {
-            if (entry.type !== 'append') continue;
-            const op = await journal.readOp(entry.seq);
-            if (op.type === 'append') yield op;
-          }
-        })(),
-      };
+  const files: PlannedFile[] = [];
+  for (const [name, state] of await journal.filesAt(head)) {
+    const refuse = (why: string) => new RdmJournalError('JOURNAL_CORRUPT', `journal ${journal.location} cannot rebuild ${name}: ${why}`,
+      { hint: 'the journal was damaged or written by another program; nothing was written to the target' });
+    if (name === CONTROL_DIR) throw refuse(`${CONTROL_DIR} is reserved for the target's cursor`);
+    const file: PlannedFile = { name, mode: 0o644, size: 0, appends: [] };
+    for await (const entry of journal.fileOps(name, { after: state.createdSeq - 1, upTo: head })) {
+      const op = await journal.readFileOp(name, entry);
+      if (op.type === 'create') {
+        if (op.seq !== state.createdSeq) throw refuse(`it is created again at op ${op.seq}, after its last create at op ${state.createdSeq}`);
+        file.mode = op.mode ?? 0o644;
+      } else if (op.type === 'append') {
+        if (op.offset !== file.size) throw refuse(`op ${op.seq} appends at offset ${op.offset}, but its appends before end at ${file.size}`);
+        file.size += op.data.length;
+        file.appends.push(entry);
+      } else if (op.type === 'delete') {
+        throw refuse(`op ${op.seq} deletes it, yet the index makes it live at op ${head}`);
+      }
     }
+    if (file.size !== state.size) throw refuse(`its appends make ${file.size} bytes, its index ${state.size}`);
+    files.push(file);
   }
-  const rebuilt = await target.rebuild(files(), new Set(live.keys()), head, journal.horizon);
-  return { seq: head, ...rebuilt };
+  return { seq: head, files };
+}
+
+/** Rebuilds a target to the planned state, reading each append again (checked again against the index). */
+async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan, noDelete: boolean): Promise<{ seq: Seq; files: number; bytes: number }> {
+  const files: RebuildFile[] = plan.files.map((file) => ({
+    name: file.name,
+    mode: file.mode,
+    size: file.size,
+    appends: (async function* () {
+      for (const entry of file.appends) {
+        const op = await journal.readFileOp(file.name, entry);
+        if (op.type === 'append') yield op;
+      }
+    })(),
+  }));
+  const rebuilt = await target.rebuild(files, plan.seq, journal.horizon, { noDelete });
+  return { seq: plan.seq, ...rebuilt };
 }
 
 async function checkTarget(journal: Journal, target: Target, until: Seq | undefined): Promise<void> {

@@ -17,7 +17,8 @@ import { Level } from 'level';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { checksum, type JournalOp, type Seq } from './op.js';
-import { compareFileNames } from './packfile.js';
+import { makeDirectories } from './paths.js';
+import { compareFileNames, isSafeFileName } from './packfile.js';
 
 export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;
@@ -222,29 +223,40 @@ export class Target {
 
   /**
    * `replay --resync`: makes the target hold exactly `files` (the journal's state after op `seq`),
-   * whatever it held: other entries are removed, every file rewritten from its appends. The cursor
-   * says `resyncing` meanwhile, so an interrupted rebuild is only ever resumed by another.
+   * whatever it held: other entries are removed, every file rewritten from its appends. With
+   * `noDelete`, files kept from deleted lives stay (checked first: they must be as the cursor says).
+   * Everything is checked before the first write. The cursor says `resyncing` meanwhile, so an
+   * interrupted rebuild is only ever resumed by another.
    */
-  async rebuild(files: AsyncIterable<RebuildFile>, keep: ReadonlySet<string>, seq: Seq, horizon: Seq): Promise<{ files: number; bytes: number }> {
+  async rebuild(files: readonly RebuildFile[], seq: Seq, horizon: Seq, { noDelete = false } = {}): Promise<{ files: number; bytes: number }> {
+    for (const file of files) {
+      if (!isSafeFileName(file.name) || file.name === CONTROL_DIR) {
+        throw new RdmJournalError('JOURNAL_CORRUPT', `target ${this.dir} cannot be rebuilt with a file named ${JSON.stringify(file.name)}: not a file name a journal holds`,
+          { hint: 'the journal was damaged or written by another program; nothing was written to the target' });
+      }
+    }
+    const live = new Set(files.map((f) => f.name));
+    const kept = noDelete ? this.checkKept(live) : {};
     await this.saveCursor({ ...this.cursor, applying: null, resyncing: true });
     for (const name of [...this.fds.keys()]) this.closeFile(name);
-    const written: Record<string, TargetFile> = {};
+    const written: Record<string, TargetFile> = { ...kept };
     let bytes = 0;
     try {
       for (const [name] of listTarget(this.dir)) {
-        if (!keep.has(name)) fs.rmSync(this.pathOf(name), { recursive: true, force: true });
+        if (!live.has(name) && !(name in kept)) fs.rmSync(this.pathOf(name), { recursive: true, force: true });
       }
-      for await (const file of files) {
+      for (const file of files) {
         const fd = fs.openSync(this.pathOf(file.name), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
         try {
           fs.fchmodSync(fd, file.mode);
           let state: TargetFile = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
           for await (const append of file.appends) {
+            if (append.offset !== state.size) throw new Error(`rebuild invariant: ${file.name} append at ${append.offset}, planned at ${state.size}`);
             await writeFully(fd, append.data, append.offset);
             bytes += append.data.length;
             state = { size: append.offset + append.data.length, tailOffset: append.offset, tailLength: append.data.length, tailCrc: append.crc };
           }
-          if (state.size !== file.size) throw new Error(`journal invariant: ${file.name} rebuilt to ${state.size} bytes, its state says ${file.size}`);
+          if (state.size !== file.size) throw new Error(`rebuild invariant: ${file.name} rebuilt to ${state.size} bytes, its state says ${file.size}`);
           await fdatasync(fd);
           written[file.name] = state;
         } finally {
@@ -256,9 +268,27 @@ export class Target {
       throw writeFailure(this.dir, err);
     }
     await this.saveCursor({ ...this.cursor, seq, applying: null, files: written, horizon, resyncing: false });
-    return { files: Object.keys(written).length, bytes };
+    return { files: files.length, bytes };
   }
 
+  /**
+   * The files this target keeps from deleted lives (`--no-delete`) that `live` does not replace,
+   * each still as the cursor recorded it: a rebuild keeps them as they are, never rewrites them.
+   */
+  private checkKept(live: ReadonlySet<string>): Record<string, TargetFile> {
+    const kept: Record<string, TargetFile> = {};
+    const present = listTarget(this.dir);
+    for (const [name, record] of Object.entries(this.cursor.files)) {
+      if (!record.kept || live.has(name)) continue;
+      const problem = this.findDifference(name, present.get(name), record, false);
+      if (problem) {
+        throw new RdmJournalError('TARGET_DIVERGED', `target ${this.dir} keeps ${name} from a deleted life (--no-delete), but ${name} ${problem}`,
+          { hint: 'put the kept file back as it was, or rebuild without --no-delete (which removes the files the source deleted)' });
+      }
+      kept[name] = record;
+    }
+    return kept;
+  }
 
   /** Releases the target: the writing mark goes, the lock with it. */
   /** Best effort: it runs after failures (a full disk among them) and must not hide them. */
@@ -293,11 +323,7 @@ export class Target {
         fd = fs.openSync(file, flags);
       } catch (err) {
         if (!isErrnoException(err, 'EACCES')) throw err;
-        // A source file without owner write (0444) is copied with that mode: lift it to open, then restore.
-        const { mode } = fs.lstatSync(file);
-        fs.chmodSync(file, (mode & 0o777) | 0o200);
-        fd = fs.openSync(file, flags);
-        fs.fchmodSync(fd, mode & 0o777);
+        fd = openLifted(file, flags);
       }
       this.fds.set(name, fd);
     }
@@ -313,6 +339,35 @@ export class Target {
 
   private pathOf(name: string): string {
     return path.join(this.dir, name);
+  }
+}
+
+/**
+ * Opens a file without owner write (a 0444 source file is copied with that mode): lifts the mode
+ * to open it, then restores it. Through descriptors only: a chmod by path follows a symlink swapped
+ * in after the failed open, and would change a file outside the target.
+ */
+function openLifted(file: string, flags: number): number {
+  const held = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  try {
+    const stats = fs.fstatSync(held);
+    if (!stats.isFile()) throw new Error(`${file} is not a regular file`);
+    const mode = stats.mode & 0o777;
+    fs.fchmodSync(held, mode | 0o200);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, flags);
+    } finally {
+      fs.fchmodSync(held, mode);
+    }
+    const opened = fs.fstatSync(fd);
+    if (opened.dev !== stats.dev || opened.ino !== stats.ino) {
+      fs.closeSync(fd);
+      throw new Error(`${file} was replaced while it was being opened`);
+    }
+    return fd;
+  } finally {
+    fs.closeSync(held);
   }
 }
 
@@ -399,7 +454,9 @@ async function openControl(where: string, createIfMissing: boolean): Promise<Con
 function readCursor(where: string, stored: Uint8Array): Cursor {
   try {
     const cursor = packr.unpack(stored) as Cursor;
-    if (typeof cursor === 'object' && cursor !== null && Number.isSafeInteger(cursor.seq) && typeof cursor.files === 'object') return cursor;
+    // Its file names are joined to the target directory (verify --to opens them): one path component each.
+    if (typeof cursor === 'object' && cursor !== null && Number.isSafeInteger(cursor.seq) && typeof cursor.files === 'object' && cursor.files !== null &&
+      Object.keys(cursor.files).every((name) => isSafeFileName(name) && name !== CONTROL_DIR)) return cursor;
   } catch {
     // reported below
   }
@@ -442,16 +499,20 @@ function checkCursor(where: string, cursor: Cursor, journal: JournalIdentity): v
   }
 }
 
-function makeTargetDirectory(where: string): void {
+/** Creates the target directory if absent; returns what it is (its device and inode tell targets apart). */
+export function makeTargetDirectory(where: string): fs.Stats {
+  let stats: fs.Stats;
   try {
-    fs.mkdirSync(where, { recursive: true });
+    makeDirectories(where);
+    stats = fs.statSync(where);
   } catch (err) {
     throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be created: ${(err as Error).message}`,
       { hint: 'give a directory path you can write to', cause: err });
   }
-  if (!fs.statSync(where).isDirectory()) {
+  if (!stats.isDirectory()) {
     throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} is not a directory`, { hint: 'give a directory path for --to' });
   }
+  return stats;
 }
 
 function controlFailure(where: string, err: unknown): RdmJournalError {

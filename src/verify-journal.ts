@@ -306,7 +306,14 @@ async function compareBytes(journal: Journal, file: string, name: string, create
   try {
     for await (const entry of journal.fileOps(name, { after: createdSeq, upTo })) {
       if (entry.type !== 'append') continue;
-      const op = await journal.readOp(entry.seq);
+      let op;
+      try {
+        op = await journal.readFileOp(name, entry);
+      } catch (err) {
+        if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
+        report(entry.seq, `${name} cannot be compared on from op ${entry.seq}: ${err.message}`);
+        return compared;
+      }
       if (op.type !== 'append') continue;
       const found = Buffer.alloc(op.data.length);
       const read = fs.readSync(fd, found, 0, found.length, op.offset);

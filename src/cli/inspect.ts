@@ -132,7 +132,7 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
     for await (const entry of journal.fileOps(file)) {
       if (entry.type === 'create' || life === null || life.deleted) lives.push(life = newLife());
       if (entry.type === 'create') {
-        const op = await journal.readOp(entry.seq);
+        const op = await journal.readFileOp(file, entry);
         Object.assign(life, { createdSeq: entry.seq, createdAt: entry.at, ino: op.type === 'create' ? op.ino : null });
       } else if (entry.type === 'append') {
         life.appends += 1;
@@ -142,7 +142,7 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
       } else if (entry.type === 'delete') {
         life.deleted = { seq: entry.seq, at: entry.at, size: entry.offset };
       } else {
-        const op = await journal.readOp(entry.seq);
+        const op = await journal.readFileOp(file, entry);
         if (op.type === 'resync') life.resyncs.push({ seq: entry.seq, at: entry.at, reason: op.reason, detail: op.detail });
       }
     }
@@ -185,10 +185,17 @@ export async function cat({ journal: dir, file, at, out }: Common & { file: stri
     const seq = await resolveAt(journal, at);
     const createdSeq = await findLife(journal, file, seq);
     const stdout = new StdoutStream();
+    let size = 0;
     for await (const entry of journal.fileOps(file, { after: createdSeq, upTo: seq })) {
       if (entry.type !== 'append') continue;
-      const op = await journal.readOp(entry.seq);
-      if (op.type !== 'append' || !(await stdout.write(op.data))) break;
+      const op = await journal.readFileOp(file, entry);
+      // The bytes go out in order: an append not where the last ended would shift everything after it.
+      if (op.type !== 'append' || op.offset !== size) {
+        throw new RdmJournalError('JOURNAL_CORRUPT', `journal op ${op.seq} appends to ${file} at offset ${entry.offset}, but its appends before end at ${size}`,
+          { hint: 'the journal was damaged; rdm-journal verify lists what is wrong' });
+      }
+      size += op.data.length;
+      if (!(await stdout.write(op.data))) break;
     }
   });
 }

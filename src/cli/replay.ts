@@ -1,6 +1,5 @@
 /** `rdm-journal replay --to <target-dir> ...`: apply the journal to targets, each from its cursor. */
 import path from 'node:path';
-import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal.js';
 import { parsePoint, resolveUpTo } from '../points.js';
 import { replay, type TargetResult } from '../replayer.js';
@@ -19,8 +18,6 @@ export interface ReplayCommandOptions {
 }
 
 export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, resync, out }: ReplayCommandOptions): Promise<void> {
-  const unique = new Set(targets.map((t) => path.resolve(t)));
-  if (unique.size !== targets.length) throw new RdmJournalError('USAGE', 'the same --to target is given twice', { hint: 'give each target once' });
   const journal = await Journal.open(journalDir);
   const stop = new AbortController();
   try {
@@ -32,10 +29,10 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
         out.info(`${signal}: applying what the journal holds, then stopping`);
         stop.abort();
       });
-      out.info(`replaying ${journal.location} to ${[...unique].join(', ')}; following until SIGINT/SIGTERM`);
+      out.info(`replaying ${journal.location} to ${targets.map((t) => path.resolve(t)).join(', ')}; following until SIGINT/SIGTERM`);
     }
     const results = await replay({
-      journal, targets: [...unique], until: untilSeq, follow, noDelete, resync, signal: stop.signal,
+      journal, targets, until: untilSeq, follow, noDelete, resync, signal: stop.signal,
       onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`),
     });
     reportReplay(out, journal, results, untilSeq);
