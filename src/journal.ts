@@ -707,14 +707,18 @@ export class Journal {
   /** Whether a recorder (in any process) holds the recorder lock now. */
   async isRecording(): Promise<boolean> {
     if (this.recorderLock) return true;
-    const lock = new Level(path.join(this.location, RECORDER_LOCK));
-    try {
-      await lock.open();
-      await lock.close();
-      return false;
-    } catch (err) {
-      if (isLevelLocked(err)) return true;
-      throw err;
+    // Held for a moment is someone probing it (an election asks recorderLockHeld): ask again.
+    for (let tries = 1; ; tries++) {
+      const lock = new Level(path.join(this.location, RECORDER_LOCK));
+      try {
+        await lock.open();
+        await lock.close();
+        return false;
+      } catch (err) {
+        if (!isLevelLocked(err)) throw err;
+        if (tries === 3) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
   }
 
