@@ -123,14 +123,15 @@ export class SharedLevel extends EventEmitter {
    */
   async claimHosting(): Promise<void> {
     this.wantsToHost = true;
-    for (;;) {
-      const backend = await this.ready();
-      if (backend.kind === 'host') return;
-      // Dropping our connection makes the next election ask the host to hand over.
-      backend.lost = true;
-      if (this.backend === backend) this.backend = null;
-      backend.sock?.destroy();
-    }
+    const backend = await this.ready();
+    if (backend.kind === 'host') return;
+    // Dropping our connection makes the next election ask the host to hand over. A host that
+    // cannot (an older one, or one closing) keeps us as its guest: we host once it exits.
+    backend.lost = true;
+    if (this.backend === backend) this.backend = null;
+    const hosting = this.ready();
+    backend.sock?.destroy();
+    await hosting;
   }
 
   async get(key: Bytes): Promise<Bytes | undefined> {
