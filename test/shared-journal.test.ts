@@ -207,6 +207,26 @@ test('a guest whose host is stopped fails with JOURNAL_HOST_STOPPED naming the p
   assertSameFiles(targetFiles(s.target), sourceFiles(s.src), 'target vs source');
 });
 
+test('a recorder started while the journal\'s host is stopped fails with JOURNAL_HOST_STOPPED, and records once it is resumed', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  const replayer = await startReplayer(s); // hosts
+  fs.appendFileSync(path.join(s.src, 'p1.pack'), '+more');
+  replayer.kill('SIGSTOP');
+  try {
+    const run = await runCli(['record', s.src, '--journal', s.journal, '--once', '--json'], { timeoutMs: 30_000 });
+    assert.is(run.code, 1, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, '"code":"JOURNAL_HOST_STOPPED"');
+    assert.match(run.stdout, `kill -CONT ${replayer.pid}`);
+  } finally {
+    replayer.kill('SIGCONT');
+  }
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  await waitForFile(path.join(s.target, 'p1.pack'), 'first+more', () => describeOutput(replayer));
+  await stop(replayer, 'replayer');
+});
+
 test('a guest that cannot elect a new host ends with a journal error, not an unhandled error event', async () => {
   const s = setup();
   fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
