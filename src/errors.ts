@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'JOURNAL_VERSION'
   | 'JOURNAL_CORRUPT'
   | 'JOURNAL_NO_SPACE'
+  | 'JOURNAL_HOST_STOPPED'     // the process hosting the journal is stopped (SIGSTOP) or does not answer
   | 'PRUNE_BLOCKED'            // a known target still needs what a prune would remove
   | 'CURSOR_EXPIRED'           // the ops a target needs next were pruned: rebuild it with replay --resync
   | 'PRUNED'                   // a point before the journal's retention horizon

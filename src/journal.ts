@@ -12,7 +12,7 @@ import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:f
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
-import { NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
+import { HANDOVER_NAME, NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
@@ -248,7 +248,7 @@ const RECORDER_LOCK = 'recorder.lock';
 /** A tiny LevelDB whose lock says "a prune is rewriting the `pruned` record" (it dies with the process). */
 const PRUNE_LOCK = 'prune.lock';
 /** Entries of a journal directory that are not LevelDB's. */
-const OWN_ENTRIES = new Set([SOCKET_NAME, NOTIFY_NAME, RECORDER_LOCK, PRUNE_LOCK]);
+const OWN_ENTRIES = new Set([SOCKET_NAME, HANDOVER_NAME, NOTIFY_NAME, RECORDER_LOCK, PRUNE_LOCK]);
 
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
@@ -315,7 +315,8 @@ export class Journal {
         { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
     }
     keepPrivate(where);
-    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq);
+    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
+      { yieldsHosting: () => recorderLockHeld(where), electionFailure: (err) => openFailure(where, err) });
     try {
       await db.open();
     } catch (err) {
@@ -808,7 +809,9 @@ export class Journal {
 
   /**
    * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it.
-   * Retries briefly, so a `status` probing the lock never makes a recorder fail.
+   * Retries briefly, so a `status` probing the lock never makes a recorder fail. The recorder
+   * then hosts the journal (the host hands over): its commits never wait on a reader's process,
+   * which may be stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
    */
   async lockForRecording(): Promise<void> {
     const lock = new Level(path.join(this.location, RECORDER_LOCK));
@@ -816,6 +819,7 @@ export class Journal {
       try {
         await lock.open();
         this.recorderLock = lock;
+        await this.db.claimHosting();
         // A recorder that just stopped may have appended since this journal was opened: what a
         // recorder builds on must be read under the lock.
         await this.loadState();
@@ -834,14 +838,18 @@ export class Journal {
   /** Whether a recorder (in any process) holds the recorder lock now. */
   async isRecording(): Promise<boolean> {
     if (this.recorderLock) return true;
-    const lock = new Level(path.join(this.location, RECORDER_LOCK));
-    try {
-      await lock.open();
-      await lock.close();
-      return false;
-    } catch (err) {
-      if (isLevelLocked(err)) return true;
-      throw err;
+    // Held for a moment is someone probing it (an election asks recorderLockHeld): ask again.
+    for (let tries = 1; ; tries++) {
+      const lock = new Level(path.join(this.location, RECORDER_LOCK));
+      try {
+        await lock.open();
+        await lock.close();
+        return false;
+      } catch (err) {
+        if (!isLevelLocked(err)) throw err;
+        if (tries === 3) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
   }
 
@@ -942,7 +950,20 @@ function keepPrivate(where: string): void {
   }
 }
 
+/** Whether a recorder (in another process) holds the recorder lock; never creates anything. */
+async function recorderLockHeld(where: string): Promise<boolean> {
+  const lock = new Level(path.join(where, RECORDER_LOCK), { createIfMissing: false });
+  try {
+    await lock.open();
+    await lock.close();
+    return false;
+  } catch (err) {
+    return isLevelLocked(err);
+  }
+}
+
 function openFailure(where: string, err: unknown): RdmJournalError {
+  if (err instanceof RdmJournalError) return err;
   const cause = (err as { cause?: unknown }).cause ?? err;
   if (isNoSpace(err)) {
     return new RdmJournalError('JOURNAL_NO_SPACE', `journal ${where} cannot be opened: its disk is full (${(cause as Error).message})`,

@@ -11,6 +11,16 @@
  * - Guest writes are fsynced on the host: the wire protocol drops `sync`, so the host syncs them all.
  * - A call interrupted by the host's death runs again on the new backend: our writes are
  *   idempotent (the same keys and values), and iterators resume after the last key they yielded.
+ * - The journal's writer always hosts (`claimHosting`): a guest cannot take over from a host that
+ *   is stopped (SIGSTOP, Ctrl-Z), because a stopped process keeps its LevelDB lock and the kernel
+ *   still accepts connections on its socket; so the writer never depends on another process. It
+ *   asks the host over `<dir>/handover.sock`; the host stops serving, closes LevelDB and rejoins as
+ *   a guest. While a writer holds its lock, the others wait for its socket instead of opening
+ *   LevelDB (`yieldsHosting`), so the lock goes to the writer, not back to whoever grabs it first.
+ * - A guest's calls are watched: after HOST_CHECK_MS the host's state is read from /proc (its pid
+ *   is in the notify file); a stopped host, or one silent for HOST_SILENT_GIVE_UP_MS, fails the
+ *   call with JOURNAL_HOST_STOPPED instead of hanging. The connection is kept: after `kill -CONT`
+ *   the host answers again.
  */
 import { EventEmitter } from 'node:events';
 import { chmodSync, closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
@@ -19,9 +29,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { Level } from 'level';
 import { ManyLevelGuest, ManyLevelHost } from 'many-level';
-import { isErrnoException, isLevelLocked } from './errors.js';
+import { RdmJournalError, isErrnoException, isLevelLocked } from './errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
+/** Where the host takes requests to hand hosting over (one line: `handover`; answer `ok`). */
+export const HANDOVER_NAME = 'handover.sock';
 /** Entries fetched per iterator call. */
 const ITERATOR_BATCH = 256;
 export const NOTIFY_NAME = 'notify';
@@ -29,6 +41,13 @@ export const NOTIFY_NAME = 'notify';
 const LOST = new Set(['LEVEL_CONNECTION_LOST', 'LEVEL_DATABASE_NOT_OPEN', 'LEVEL_ITERATOR_NOT_OPEN']);
 /** How long to wait for a lock holder to start serving before calling the database locked. */
 const LOCKED_GIVE_UP_MS = 5000;
+/** How long others wait for the writer's socket before opening LevelDB themselves (a stopped writer). */
+const YIELD_GIVE_UP_MS = 2000;
+/** A guest's call pending this long makes it look at the host's state, every HOST_POLL_MS. */
+const HOST_CHECK_MS = 2000;
+const HOST_POLL_MS = 250;
+/** A running host that has not answered a call for this long is reported as not answering. */
+const HOST_SILENT_GIVE_UP_MS = 60_000;
 
 type Bytes = Uint8Array;
 export type BatchOp = { type: 'put'; key: Bytes; value: Bytes } | { type: 'del'; key: Bytes };
@@ -39,6 +58,13 @@ type Callback<T> = (err: Error | null, value?: T) => void;
 interface Backend { kind: 'host' | 'guest'; db: any; sock?: net.Socket; lost?: boolean } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface SharingOptions {
+  /** Whether a writer in another process should host: then this one waits for its socket. */
+  yieldsHosting?: () => Promise<boolean>;
+  /** Turns a failed (re-)election into the caller's domain error. */
+  electionFailure?: (err: unknown) => Error;
+}
 
 export class SharedLevel extends EventEmitter {
   role: 'host' | 'guest' | null = null;
@@ -53,16 +79,22 @@ export class SharedLevel extends EventEmitter {
   private notifyFd: number | null = null;
   private commits = 0n;
   private mark = 0n;
-  private readonly stamp = Buffer.alloc(16);
+  private readonly stamp = Buffer.alloc(24);
   private readonly markOf: ((ops: readonly BatchOp[]) => bigint) | undefined;
+  private readonly sharing: SharingOptions;
+  /** Set by `claimHosting`: this process is the writer and hosts, never a guest for long. */
+  private wantsToHost = false;
+  private handoverServer: net.Server | null = null;
 
   /**
    * `hostOptions` are level@10's, used when this process hosts (createIfMissing, writeBufferSize).
    * `markOf` gives a batch's mark (the journal: its highest op seq): the host keeps the highest
    * mark committed in the notify file, so a reader can tell that LevelDB lost committed batches.
    */
-  constructor(location: string, hostOptions: Record<string, unknown> = {}, markOf?: (ops: readonly BatchOp[]) => bigint) {
+  constructor(location: string, hostOptions: Record<string, unknown> = {}, markOf?: (ops: readonly BatchOp[]) => bigint,
+    sharing: SharingOptions = {}) {
     super();
+    this.sharing = sharing;
     this.location = path.resolve(location);
     this.socketPath = path.join(this.location, SOCKET_NAME);
     this.hostOptions = hostOptions;
@@ -84,10 +116,28 @@ export class SharedLevel extends EventEmitter {
     await this.ready();
   }
 
+  /**
+   * Makes this process the host, asking the current host to hand over; for the journal's writer,
+   * which must not wait on a reader that is stopped. Fails with JOURNAL_HOST_STOPPED when the
+   * host does not answer because it is stopped.
+   */
+  async claimHosting(): Promise<void> {
+    this.wantsToHost = true;
+    const backend = await this.ready();
+    if (backend.kind === 'host') return;
+    // Dropping our connection makes the next election ask the host to hand over. A host that
+    // cannot (an older one, or one closing) keeps us as its guest: we host once it exits.
+    backend.lost = true;
+    if (this.backend === backend) this.backend = null;
+    const hosting = this.ready();
+    backend.sock?.destroy();
+    await hosting;
+  }
+
   async get(key: Bytes): Promise<Bytes | undefined> {
     return this.run(async (b) => {
       if (b.kind === 'host') return (b.db as HostDb).get(key);
-      return b.db.get(key).catch((err: { code?: string }) => {
+      return this.watched<Bytes | undefined>(b.db.get(key)).catch((err: { code?: string }) => {
         if (err.code === 'LEVEL_NOT_FOUND') return undefined;
         throw err;
       });
@@ -96,8 +146,9 @@ export class SharedLevel extends EventEmitter {
 
   async batch(ops: BatchOp[], options: { sync?: boolean } = {}): Promise<void> {
     await this.run(async (b) => {
+      if (b.kind === 'guest') return this.watched(b.db.batch(ops, options));
       await b.db.batch(ops, options);
-      if (b.kind === 'host') this.notify(ops);
+      this.notify(ops);
     });
   }
 
@@ -128,32 +179,77 @@ export class SharedLevel extends EventEmitter {
     this.closed = true;
     const backend = this.backend;
     this.backend = null;
+    await this.stopServing();
+    if (backend) await backend.db.close();
+    backend?.sock?.destroy();
+  }
+
+  /** Stops serving guests (they elect again) and writing the notify file. */
+  private async stopServing(): Promise<void> {
+    this.handoverServer?.close();
+    this.handoverServer = null;
     if (this.server) {
-      for (const socket of this.sockets) socket.destroy();
-      await new Promise((resolve) => this.server!.close(resolve)); // removes the socket file
+      const server = this.server;
       this.server = null;
+      for (const socket of this.sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve)); // removes the socket file
     }
     if (this.notifyFd !== null) {
       closeSync(this.notifyFd);
       this.notifyFd = null;
     }
-    if (backend) await backend.db.close();
-    backend?.sock?.destroy();
   }
 
   private ready(): Promise<Backend> {
     if (this.backend) return Promise.resolve(this.backend);
-    this.electing ??= this.elect().finally(() => { this.electing = null; });
+    this.electing ??= this.elect().catch((err) => { throw this.sharing.electionFailure?.(err) ?? err; })
+      .finally(() => { this.electing = null; });
     return this.electing;
+  }
+
+  /**
+   * The writer asked for hosting: stop serving, close LevelDB, and join the writer as a guest.
+   * Our own calls wait for that (the election is set before anything else happens); those in
+   * flight on the closed database fail as lost and run again on the writer's host.
+   */
+  private handOver(backend: Backend, answer: net.Socket): void {
+    backend.lost = true;
+    this.backend = null;
+    this.role = null;
+    this.electing = (async () => {
+      // Unlinked first: a guest connecting from now on finds no host and waits for the writer.
+      try { unlinkSync(this.socketPath); } catch { /* already gone */ }
+      await this.stopServing();
+      await backend.db.close();
+      answer.end('ok\n');
+      return this.elect();
+    })().catch((err) => { throw this.sharing.electionFailure?.(err) ?? err; })
+      .finally(() => { this.electing = null; });
+    this.electing.then(() => this.emit('reconnect'), () => this.emit('reconnect'));
   }
 
   /** Joins the host if one serves the socket; otherwise becomes the host. */
   private async elect(): Promise<Backend> {
     const started = Date.now();
+    let yields: boolean | null = null; // asked once per election: it opens a lock
     for (;;) {
       if (this.closed) throw Object.assign(new Error('the journal is closed'), { code: 'LEVEL_DATABASE_NOT_OPEN' });
       const socket = await connect(this.socketPath);
+      if (socket && this.wantsToHost) {
+        socket.destroy();
+        if (await this.askHandover()) continue; // the host lets go of the lock: open it next
+        const again = await connect(this.socketPath); // a host that cannot hand over: be its guest
+        if (again) return this.becomeGuest(again);
+        continue;
+      }
       if (socket) return this.becomeGuest(socket);
+      if (!this.wantsToHost && Date.now() - started < YIELD_GIVE_UP_MS) {
+        yields ??= (await this.sharing.yieldsHosting?.()) ?? false;
+        if (yields) { // the writer is taking over: its socket comes next
+          await sleep(5 + Math.random() * 10);
+          continue;
+        }
+      }
       const db: HostDb = new Level(this.location, { keyEncoding: 'view', valueEncoding: 'view', ...this.hostOptions });
       try {
         await db.open();
@@ -177,6 +273,8 @@ export class SharedLevel extends EventEmitter {
     this.mark = this.readMark(); // the mark only grows, across hosts
     this.notifyFd = openSync(path.join(this.location, NOTIFY_NAME), 'w', 0o600);
     this.writeStamp(); // truncated by the open: the mark must not be lost with it
+    const backend: Backend = { kind: 'host', db };
+    await this.serveHandover(backend);
     const host = new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never);
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
@@ -189,7 +287,7 @@ export class SharedLevel extends EventEmitter {
     chmodSync(this.socketPath, 0o600);
     server.unref(); // serving others never keeps this process alive
     this.server = server;
-    this.backend = { kind: 'host', db };
+    this.backend = backend;
     this.role = 'host';
     this.emit('role', 'host');
     return this.backend;
@@ -203,7 +301,9 @@ export class SharedLevel extends EventEmitter {
       if (this.backend === backend) this.backend = null;
       guest.close().catch(() => {});
       // Elect at once: the next host must be there for calls in flight and for readers to wake.
-      if (!this.closed) this.ready().then(() => this.emit('reconnect'), (err) => this.emit('error', err));
+      // A failed election is no event of its own: woken readers call again, elect again and get
+      // the error from that call, where it is handled (an 'error' event nobody listens to kills).
+      if (!this.closed) this.ready().then(() => this.emit('reconnect'), () => this.emit('reconnect'));
     });
     await guest.open();
     this.backend = backend;
@@ -238,9 +338,11 @@ export class SharedLevel extends EventEmitter {
         // nextv: one call into LevelDB's thread per batch of entries, not per entry (8x faster on
         // small ops: tools/bench-inspect.ts).
         const iterator = backend.db[mode](range);
+        const watch = <T>(call: Promise<T>) => (backend.kind === 'guest' ? this.watched(call) : call);
+        let failed = false;
         try {
           for (;;) {
-            const items: unknown[] = await iterator.nextv(ITERATOR_BATCH);
+            const items: unknown[] = await watch<unknown[]>(iterator.nextv(ITERATOR_BATCH)).catch((err) => { failed = true; throw err; });
             if (items.length === 0) return;
             for (const item of items) {
               last = mode === 'keys' ? (item as Bytes) : (item as [Bytes, Bytes])[0];
@@ -249,7 +351,9 @@ export class SharedLevel extends EventEmitter {
             }
           }
         } finally {
-          await iterator.close();
+          // After a failed call the host may not answer a close either: do not wait for it.
+          if (failed) iterator.close().catch(() => {});
+          else await watch(iterator.close());
         }
       } catch (err) {
         if (this.closed || !(backend.lost || LOST.has((err as { code?: string }).code ?? ''))) throw err;
@@ -271,7 +375,100 @@ export class SharedLevel extends EventEmitter {
     if (this.notifyFd === null) return;
     this.stamp.writeBigUInt64BE(this.commits, 0);
     this.stamp.writeBigUInt64BE(this.mark, 8);
-    writeSync(this.notifyFd, this.stamp, 0, 16, 0);
+    this.stamp.writeBigUInt64BE(BigInt(process.pid), 16); // who hosts: guests look at its state
+    writeSync(this.notifyFd, this.stamp, 0, 24, 0);
+  }
+
+  /** The host's pid, from the notify file it writes (null when unknown: a host before pids). */
+  private hostPid(): number | null {
+    try {
+      const bytes = readFileSync(path.join(this.location, NOTIFY_NAME));
+      return bytes.length >= 24 ? Number(bytes.readBigUInt64BE(16)) || null : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A guest's call, failed with JOURNAL_HOST_STOPPED when the host is stopped (or silent too
+   * long) instead of waiting for ever. A running host is waited for: a slow disk is no failure.
+   */
+  private watched<T>(call: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const waited = Date.now() - started;
+        if (waited < HOST_CHECK_MS) return;
+        const stalled = this.hostStalled(waited);
+        if (stalled) { clearInterval(timer); reject(stalled); }
+      }, HOST_POLL_MS);
+      call.then((value) => { clearInterval(timer); resolve(value); }, (err) => { clearInterval(timer); reject(err); });
+    });
+  }
+
+  private hostStalled(waited: number): RdmJournalError | null {
+    const pid = this.hostPid();
+    const state = pid === null ? null : processState(pid);
+    const stopped = state === 'T' || state === 't';
+    if (!stopped && waited < HOST_SILENT_GIVE_UP_MS) return null;
+    const who = pid === null ? 'the process hosting it' : `process ${pid}, which hosts it,`;
+    return new RdmJournalError('JOURNAL_HOST_STOPPED',
+      `journal ${this.location}: ${who} ${stopped ? 'is stopped' : 'does not answer'} (a call waited ${Math.round(waited / 1000)} s)`,
+      { hint: pid === null ? 'find the rdm-journal process using this journal and resume it (kill -CONT) or stop it' :
+        `resume it with \`kill -CONT ${pid}\`, or stop it (\`kill ${pid}\`): another process then takes over` });
+  }
+
+  /** Serves `handover.sock`: a writer's request makes this host hand hosting over. */
+  private async serveHandover(backend: Backend): Promise<void> {
+    const file = path.join(this.location, HANDOVER_NAME);
+    try { unlinkSync(file); } catch (err) { if (!isErrnoException(err, 'ENOENT')) throw err; }
+    const server = net.createServer((conn) => {
+      conn.on('error', () => {});
+      conn.setEncoding('utf8');
+      conn.once('data', (line: string) => {
+        if (line.trim() !== 'handover' || this.backend !== backend || this.closed) conn.end('no\n');
+        else this.handOver(backend, conn);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(file, () => resolve());
+    });
+    chmodSync(file, 0o600);
+    server.unref();
+    this.handoverServer = server;
+  }
+
+  /**
+   * Asks the host to hand hosting over; true once it let go of LevelDB, false when it cannot (no
+   * handover socket: an older host). Fails with JOURNAL_HOST_STOPPED when the host is stopped.
+   */
+  private async askHandover(): Promise<boolean> {
+    const conn = await connect(path.join(this.location, HANDOVER_NAME));
+    if (!conn) return false;
+    const answer = new Promise<boolean>((resolve) => {
+      let text = '';
+      conn.setEncoding('utf8');
+      conn.on('data', (chunk: string) => { text += chunk; });
+      conn.on('error', () => resolve(false));
+      conn.on('close', () => resolve(text.trim() === 'ok'));
+    });
+    conn.end('handover\n');
+    try {
+      return await this.watched(answer);
+    } finally {
+      conn.destroy();
+    }
+  }
+}
+
+/** A process's state letter from /proc (R, S, D, T stopped, t traced, Z...), or null when gone. */
+function processState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) || null;
+  } catch {
+    return null;
   }
 }
 

@@ -48,7 +48,7 @@ async function stop(child: ChildProcess, what: string): Promise<void> {
 }
 
 async function statusHead(s: Setup): Promise<number> {
-  const run = await runCli(['status', '--journal', s.journal, '--json']);
+  const run = await runCli(['status', '--journal', s.journal, '--json'], { timeoutMs: 30_000 });
   assert.is(run.code, 0, `status failed:\n${run.stdout}\n${run.stderr}`);
   return resultEvent(run.stdout)!.head as number;
 }
@@ -116,7 +116,7 @@ test('the journal directory is private and its socket is the owner\'s; a socket 
   await stop(again, 'recorder');
 });
 
-test('a second recorder is refused with JOURNAL_LOCKED even when the first is a guest of a replayer', async () => {
+test('a second recorder is refused with JOURNAL_LOCKED even when a replayer hosted first', async () => {
   const s = setup();
   assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
   const replayer = await startReplayer(s);
@@ -147,12 +147,108 @@ test('log streams the ops while a recorder hosts the journal, and stops quietly 
   await stop(recorder, 'recorder');
 });
 
-async function waitForFile(file: string, content: string): Promise<void> {
+test('a recorder takes hosting over from replay --follow: stopping the replayer (SIGSTOP) does not stall its commits', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  const replayer = await startReplayer(s); // first: it hosts the journal
+  const recorder = await startRecorder(s); // starts as its guest
+  const engine = spawnEngine(s.src, { transactions: 0, rate: 400, packSize: 64 * 1024, keep: 4, maxSize: 4096 });
+  replayer.kill('SIGSTOP');
+  try {
+    const before = await statusHead(s);
+    let after = before;
+    for (let tries = 0; tries < 100 && after <= before; tries++) {
+      await sleep(100);
+      after = await statusHead(s);
+    }
+    assert.ok(after > before, `the recorder committed nothing while the replayer was stopped (head ${before})`);
+  } finally {
+    replayer.kill('SIGCONT');
+  }
+  engine.kill('SIGTERM');
+  await engineSummary(engine);
+  await stop(recorder, 'recorder');
+  await stop(replayer, 'replayer');
+  assertSameFiles(targetFiles(s.target), sourceFiles(s.src), 'target vs source');
+});
+
+test('a guest whose host is stopped fails with JOURNAL_HOST_STOPPED naming the pid; a following replayer carries on after SIGCONT', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  const recorder = await startRecorder(s); // hosts
+  const replayer = await startReplayer(s); // a guest, waiting for ops
+  await waitForFile(path.join(s.target, 'p1.pack'), 'first');
+  recorder.kill('SIGSTOP');
+  try {
+    const run = await runCli(['status', '--journal', s.journal, '--json'], { timeoutMs: 30_000 });
+    assert.is(run.code, 1, `status: ${run.stdout}\n${run.stderr}`);
+    const error = run.stdout.trim().split('\n').map((line) => JSON.parse(line)).find((e) => e.event === 'error');
+    assert.is(error?.code, 'JOURNAL_HOST_STOPPED', run.stdout);
+    assert.match(error.message, `process ${recorder.pid}`);
+    assert.match(error.hint, `kill -CONT ${recorder.pid}`);
+  } finally {
+    recorder.kill('SIGCONT');
+  }
+  fs.appendFileSync(path.join(s.src, 'p1.pack'), '+more');
+  const copy = path.join(s.target, 'p1.pack');
+  for (let waited = 0; waited < 10_000 && replayer.exitCode === null && fs.readFileSync(copy, 'utf8') !== 'first+more'; waited += 20) await sleep(20);
+  if (replayer.exitCode === null) {
+    // Idle while the host was stopped (waiting for ops): it carries on.
+    await waitForFile(path.join(s.target, 'p1.pack'), 'first+more', () => `${describeOutput(recorder)}\n${describeOutput(replayer)}`);
+    await stop(replayer, 'replayer');
+  } else {
+    // Caught with a call in flight (its own bookkeeping right after applying): a clear error.
+    assert.is(replayer.exitCode, 1, describeOutput(replayer));
+    assert.match(describeOutput(replayer), 'JOURNAL_HOST_STOPPED');
+    assert.is((await runCli(['replay', '--journal', s.journal, '--to', s.target])).code, 0);
+  }
+  await stop(recorder, 'recorder');
+  assertSameFiles(targetFiles(s.target), sourceFiles(s.src), 'target vs source');
+});
+
+test('a recorder started while the journal\'s host is stopped fails with JOURNAL_HOST_STOPPED, and records once it is resumed', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  const replayer = await startReplayer(s); // hosts
+  fs.appendFileSync(path.join(s.src, 'p1.pack'), '+more');
+  replayer.kill('SIGSTOP');
+  try {
+    const run = await runCli(['record', s.src, '--journal', s.journal, '--once', '--json'], { timeoutMs: 30_000 });
+    assert.is(run.code, 1, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, '"code":"JOURNAL_HOST_STOPPED"');
+    assert.match(run.stdout, `kill -CONT ${replayer.pid}`);
+  } finally {
+    replayer.kill('SIGCONT');
+  }
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  await waitForFile(path.join(s.target, 'p1.pack'), 'first+more', () => describeOutput(replayer));
+  await stop(replayer, 'replayer');
+});
+
+test('a guest that cannot elect a new host ends with a journal error, not an unhandled error event', async () => {
+  const s = setup();
+  fs.writeFileSync(path.join(s.src, 'p1.pack'), 'first');
+  const recorder = await startRecorder(s); // hosts
+  const replayer = spawnCli(['replay', '--journal', s.journal, '--to', s.target, '--follow', '--json']);
+  await waitForFile(path.join(s.target, 'p1.pack'), 'first'); // a guest now, waiting for ops
+  fs.rmSync(s.journal, { recursive: true }); // an operator's mistake: the host keeps its open files
+  recorder.kill('SIGKILL');
+  await waitForExit(recorder);
+  const { code } = await waitForExit(replayer, 30_000);
+  const output = describeOutput(replayer);
+  assert.is(code, 1, output);
+  assert.not.match(output, /Emitted 'error' event|Unhandled/, output);
+  assert.match(output, /"event":"error","code":"JOURNAL_(UNUSABLE|NOT_FOUND)"/, output);
+});
+
+async function waitForFile(file: string, content: string, describe = () => ''): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 20) {
     if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').startsWith(content)) return;
     await sleep(20);
   }
-  assert.unreachable(`${file} never held ${JSON.stringify(content)}`);
+  assert.unreachable(`${file} never held ${JSON.stringify(content)}\n${describe()}`);
 }
 
 test.run();

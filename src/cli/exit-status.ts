@@ -17,7 +17,7 @@ export const EXIT = { ok: 0, fatal: 1, usage: 2, retryable: 75 } as const;
  * Everything else needs a decision (a diverged target, a corrupt journal, a wrong path, a sysctl).
  */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'JOURNAL_NO_SPACE', 'TARGET_NO_SPACE', 'IO_ERROR', 'JOURNAL_LOCKED', 'TARGET_LOCKED', 'SOURCE_GONE',
+  'JOURNAL_NO_SPACE', 'TARGET_NO_SPACE', 'IO_ERROR', 'JOURNAL_LOCKED', 'JOURNAL_HOST_STOPPED', 'TARGET_LOCKED', 'SOURCE_GONE',
 ]);
 
 export function isRetryable(err: unknown): boolean {
