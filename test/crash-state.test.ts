@@ -220,9 +220,9 @@ function committedMark(trace: Trace, cut: number): number {
   return mark;
 }
 
-/** A write of the host's 16-byte stamp (commits, highest op committed) to `<journal>/notify`. */
+/** A write of the host's stamp (commits, highest op committed, then the host's pid) to `<journal>/notify`. */
 function isStamp(change: Change): change is Extract<Change, { kind: 'write' }> {
-  return change.kind === 'write' && path.basename(change.path) === NOTIFY_NAME && change.offset === 0 && change.data.length === 16;
+  return change.kind === 'write' && path.basename(change.path) === NOTIFY_NAME && change.offset === 0 && change.data.length >= 16;
 }
 
 test.run();
