@@ -182,7 +182,7 @@ test('a guest whose host is stopped fails with JOURNAL_HOST_STOPPED naming the p
   recorder.kill('SIGSTOP');
   try {
     const run = await runCli(['status', '--journal', s.journal, '--json'], { timeoutMs: 30_000 });
-    assert.is(run.code, 1, `status: ${run.stdout}\n${run.stderr}`);
+    assert.is(run.code, 75, `status: ${run.stdout}\n${run.stderr}`);
     const error = run.stdout.trim().split('\n').map((line) => JSON.parse(line)).find((e) => e.event === 'error');
     assert.is(error?.code, 'JOURNAL_HOST_STOPPED', run.stdout);
     assert.match(error.message, `process ${recorder.pid}`);
@@ -216,7 +216,7 @@ test('a recorder started while the journal\'s host is stopped fails with JOURNAL
   replayer.kill('SIGSTOP');
   try {
     const run = await runCli(['record', s.src, '--journal', s.journal, '--once', '--json'], { timeoutMs: 30_000 });
-    assert.is(run.code, 1, `${run.stdout}\n${run.stderr}`);
+    assert.is(run.code, 75, `${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, '"code":"JOURNAL_HOST_STOPPED"');
     assert.match(run.stdout, `kill -CONT ${replayer.pid}`);
   } finally {
