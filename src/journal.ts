@@ -8,7 +8,7 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { chmodSync, existsSync, readdirSync, statSync, statfsSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
@@ -971,7 +971,7 @@ async function openLockDatabase(location: string): Promise<Level> {
     if (!isDamagedDatabase(err)) throw err;
   }
   for (const name of readdirSync(location)) {
-    if (name !== 'LOCK') unlinkSync(path.join(location, name));
+    if (name !== 'LOCK') rmSync(path.join(location, name), { force: true }); // force: another opener may be rebuilding it too
   }
   const lock = new Level(location);
   await lock.open();
