@@ -8,7 +8,7 @@
  * - an append lands exactly at the file's recorded size; a create names a file not yet recorded;
  *   a delete names a recorded file and its final size.
  */
-import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from './inotify/index.js';
@@ -17,6 +17,7 @@ import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from './packfile.js';
+import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from './durable.js';
 import { makeDirectories } from './paths.js';
 
 export const FORMAT_VERSION = 2;
@@ -315,13 +316,7 @@ export class Journal {
         { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
     }
     keepPrivate(where);
-    const db = new SharedLevel(where, { createIfMissing: isNew, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
-      { yieldsHosting: () => recorderLockHeld(where), electionFailure: (err) => openFailure(where, err) });
-    try {
-      await db.open();
-    } catch (err) {
-      throw openFailure(where, err);
-    }
+    const db = await openDatabase(where, isNew, options.create ?? false);
     try {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
       const journal = new Journal(where, db, format);
@@ -582,11 +577,9 @@ export class Journal {
    * still holds the lock then. The caller releases it with close().
    */
   async lockForPruning(waitMs: number): Promise<{ close(): Promise<void> } | null> {
-    const lock = new Level(path.join(this.location, PRUNE_LOCK));
     for (const started = Date.now(); ;) {
       try {
-        await lock.open();
-        return lock;
+        return await openLockDatabase(path.join(this.location, PRUNE_LOCK));
       } catch (err) {
         if (!isLevelLocked(err)) throw openFailure(this.location, err);
         if (Date.now() - started >= waitMs) return null;
@@ -814,11 +807,9 @@ export class Journal {
    * which may be stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
    */
   async lockForRecording(): Promise<void> {
-    const lock = new Level(path.join(this.location, RECORDER_LOCK));
     for (const started = Date.now(); ;) {
       try {
-        await lock.open();
-        this.recorderLock = lock;
+        this.recorderLock = await openLockDatabase(path.join(this.location, RECORDER_LOCK));
         await this.db.claimHosting();
         // A recorder that just stopped may have appended since this journal was opened: what a
         // recorder builds on must be read under the lock.
@@ -840,10 +831,8 @@ export class Journal {
     if (this.recorderLock) return true;
     // Held for a moment is someone probing it (an election asks recorderLockHeld): ask again.
     for (let tries = 1; ; tries++) {
-      const lock = new Level(path.join(this.location, RECORDER_LOCK));
       try {
-        await lock.open();
-        await lock.close();
+        await (await openLockDatabase(path.join(this.location, RECORDER_LOCK))).close();
         return false;
       } catch (err) {
         if (!isLevelLocked(err)) throw err;
@@ -934,10 +923,67 @@ function checkJournalDirectory(where: string, create: boolean): boolean {
       { hint: 'run `rdm-journal record SOURCE` first' });
   }
   if (!existsSync(path.join(where, 'CURRENT'))) {
+    if (create && holdsNoData(where, entries)) return true; // its creation was cut short before CURRENT was made
     throw new RdmJournalError('JOURNAL_UNUSABLE', `${where} is not empty and is not a journal (no LevelDB CURRENT file)`,
       { hint: 'choose an empty or new directory for --journal' });
   }
   return false;
+}
+
+/**
+ * Opens the journal's database (creating it when `isNew`). A new database is synced whole before
+ * anything is written to it (src/durable.ts: LevelDB leaves it unsafe until its second open). A
+ * writer finishes a creation cut short: a database that does not open and holds no key (a cut
+ * left CURRENT naming an empty MANIFEST) loses its CURRENT and is made again. LevelDB held its LOCK
+ * when it found the damage, and LOCK itself is never removed, so no other opener is affected.
+ */
+async function openDatabase(where: string, isNew: boolean, create: boolean): Promise<Db> {
+  const open = async (createIfMissing: boolean) => {
+    const db = new SharedLevel(where, { createIfMissing, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
+      { yieldsHosting: () => recorderLockHeld(where), electionFailure: (err) => openFailure(where, err) });
+    await db.open();
+    try {
+      if (createIfMissing) syncTree(where);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  };
+  try {
+    return await open(isNew);
+  } catch (err) {
+    if (!create || isNew || !isDamagedDatabase(err) || !holdsNoData(where, readdirSync(where).filter((name) => !OWN_ENTRIES.has(name)))) {
+      throw openFailure(where, err);
+    }
+  }
+  try {
+    forgetDamagedDatabase(where);
+    return await open(true);
+  } catch (err) {
+    throw openFailure(where, err);
+  }
+}
+
+/**
+ * Opens one of the journal's lock databases (taking its lock). They hold no key: one a cut left
+ * damaged (CURRENT or MANIFEST truncated, as LevelDB does not sync a new database) is made again,
+ * keeping its LOCK file, so a process that holds the lock meanwhile keeps holding it.
+ */
+async function openLockDatabase(location: string): Promise<Level> {
+  try {
+    const lock = new Level(location);
+    await lock.open();
+    return lock;
+  } catch (err) {
+    if (!isDamagedDatabase(err)) throw err;
+  }
+  for (const name of readdirSync(location)) {
+    if (name !== 'LOCK') rmSync(path.join(location, name), { force: true }); // force: another opener may be rebuilding it too
+  }
+  const lock = new Level(location);
+  await lock.open();
+  return lock;
 }
 
 /** The journal holds copies of the database: only its owner may read it or reach its socket. */

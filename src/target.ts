@@ -17,6 +17,7 @@ import { Level } from 'level';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { checksum, type JournalOp, type Seq } from './op.js';
+import { forgetDamagedDatabase, fsyncDirectory, holdsNoData, isDamagedDatabase, syncTree } from './durable.js';
 import { makeDirectories } from './paths.js';
 import { compareFileNames, isSafeFileName } from './packfile.js';
 
@@ -442,13 +443,33 @@ export async function readTargetCursor(dir: string): Promise<Cursor> {
 
 /** The target's control database, open and locked (TARGET_LOCKED when a replay holds it). */
 async function openControl(where: string, createIfMissing: boolean): Promise<ControlDb> {
-  const control: ControlDb = new Level(path.join(where, CONTROL_DIR), { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing });
-  try {
+  const location = path.join(where, CONTROL_DIR);
+  const open = async () => {
+    const isNew = createIfMissing && !fs.existsSync(path.join(location, 'CURRENT'));
+    const control: ControlDb = new Level(location, { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing });
     await control.open();
+    try {
+      // LevelDB does not make a new database durable (src/durable.ts): a cut after the cursor's
+      // first synced write must not leave a control database that does not open.
+      if (isNew) syncTree(location);
+    } catch (err) {
+      await control.close();
+      throw err;
+    }
+    return control;
+  };
+  try {
+    return await open();
+  } catch (err) {
+    // A control database whose creation was cut short holds no cursor: it is made again.
+    if (!createIfMissing || !isDamagedDatabase(err) || !holdsNoData(location)) throw controlFailure(where, err);
+  }
+  try {
+    forgetDamagedDatabase(location);
+    return await open();
   } catch (err) {
     throw controlFailure(where, err);
   }
-  return control;
 }
 
 function readCursor(where: string, stored: Uint8Array): Cursor {
@@ -579,14 +600,5 @@ function unlinkIfPresent(file: string): void {
     fs.unlinkSync(file);
   } catch (err) {
     if (!isErrnoException(err, 'ENOENT')) throw err;
-  }
-}
-
-function fsyncDirectory(dir: string): void {
-  const fd = fs.openSync(dir, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

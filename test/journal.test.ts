@@ -228,6 +228,69 @@ test('a journal whose creation was cut short (an empty LevelDB) is initialised b
   assert.ok(journal.createdAt > 0);
 });
 
+/** The file CURRENT names: the MANIFEST LevelDB opens the database from. */
+const manifestOf = (dir: string) => path.join(dir, fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim());
+
+test('a journal left half-created by a cut (LevelDB files, no CURRENT, or CURRENT naming an empty MANIFEST) is finished by a writer', async () => {
+  const noCurrent = path.join(tempDir('rdm-journal-'), 'no-current');
+  await writeRaw(noCurrent, []);
+  fs.rmSync(path.join(noCurrent, 'CURRENT'));
+  fs.writeFileSync(path.join(noCurrent, 'notify'), '');
+  const first = await Journal.open(noCurrent, { create: true });
+  opened.push(first);
+  assert.is(first.head, 0);
+  assert.ok(first.createdAt > 0);
+
+  const emptyManifest = path.join(tempDir('rdm-journal-'), 'empty-manifest');
+  await writeRaw(emptyManifest, []);
+  fs.truncateSync(manifestOf(emptyManifest), 0);
+  assert.is(await codeOf(() => Journal.open(emptyManifest)), 'JOURNAL_CORRUPT'); // a reader does not repair
+  const second = await Journal.open(emptyManifest, { create: true });
+  opened.push(second);
+  assert.is(second.head, 0);
+});
+
+test('a directory with LevelDB files and no CURRENT is refused when it holds data or a file of another program', async () => {
+  const withData = path.join(tempDir('rdm-journal-'), 'with-data');
+  await writeRaw(withData, [[Buffer.from('some-key'), Buffer.from('value')]]);
+  fs.rmSync(path.join(withData, 'CURRENT'));
+  assert.is(await codeOf(() => Journal.open(withData, { create: true })), 'JOURNAL_UNUSABLE');
+
+  const withForeign = path.join(tempDir('rdm-journal-'), 'with-foreign');
+  await writeRaw(withForeign, []);
+  fs.rmSync(path.join(withForeign, 'CURRENT'));
+  fs.writeFileSync(path.join(withForeign, 'notes.txt'), 'mine');
+  assert.is(await codeOf(() => Journal.open(withForeign, { create: true })), 'JOURNAL_UNUSABLE');
+  assert.ok(fs.existsSync(path.join(withForeign, 'notes.txt')));
+
+  const damaged = path.join(tempDir('rdm-journal-'), 'damaged');
+  await writeRaw(damaged, [[Buffer.from('some-key'), Buffer.from('value')]]);
+  await writeRaw(damaged, []); // the key moves from the log into a table
+  fs.truncateSync(manifestOf(damaged), 0);
+  assert.is(await codeOf(() => Journal.open(damaged, { create: true })), 'JOURNAL_CORRUPT');
+  assert.ok(fs.existsSync(path.join(damaged, 'CURRENT')));
+});
+
+test('a recorder or prune lock database damaged by a cut is made again; a held one still locks', async () => {
+  const { journal, dir } = await newJournal();
+  await journal.lockForRecording();
+  assert.ok(await journal.lockForPruning(0).then((lock) => lock?.close().then(() => true)));
+  await journal.close();
+  opened.splice(opened.indexOf(journal), 1);
+  for (const lock of ['recorder.lock', 'prune.lock']) fs.truncateSync(path.join(dir, lock, 'CURRENT'), 0);
+
+  const again = await Journal.open(dir, { create: true });
+  opened.push(again);
+  await again.lockForRecording();
+  const prune = await again.lockForPruning(0);
+  assert.ok(prune);
+  const other = await Journal.open(dir);
+  opened.push(other);
+  assert.is(await codeOf(() => other.lockForRecording()), 'JOURNAL_LOCKED');
+  assert.is(await other.lockForPruning(0), null);
+  await prune.close();
+});
+
 test('a second open of a journal in use shares it: a guest of the first, seeing its ops', async () => {
   const { journal, dir } = await newJournal();
   const second = await Journal.open(dir);

@@ -108,6 +108,24 @@ for (let steps = 0; steps <= 5; steps++) {
   });
 }
 
+test('a control directory left half-created by a cut (CURRENT naming an empty MANIFEST) is made again; one holding a cursor is not', async () => {
+  const identity = { createdAt: Date.now(), source: '/db/DB.rdm' };
+  const dir = path.join(tempDir('rdm-target-'), 'copy');
+  await (await Target.open(dir, identity)).close(); // made: its 'writing' mark is in a log now
+  const control = path.join(dir, '.rdm-journal');
+  const manifest = () => path.join(control, fs.readFileSync(path.join(control, 'CURRENT'), 'utf8').trim());
+  fs.truncateSync(manifest(), 0);
+  let thrown = await Target.open(dir, identity).then((t) => t.close(), (err: { code?: string }) => err.code);
+  assert.is(thrown, 'TARGET_UNUSABLE', 'a control database with a log holding records is damaged, not half-created');
+
+  const fresh = path.join(tempDir('rdm-target-'), 'fresh');
+  fs.mkdirSync(path.join(fresh, '.rdm-journal'), { recursive: true });
+  fs.writeFileSync(path.join(fresh, '.rdm-journal', 'MANIFEST-000001'), '');
+  fs.writeFileSync(path.join(fresh, '.rdm-journal', 'CURRENT'), 'MANIFEST-000001\n');
+  thrown = await Target.open(fresh, identity).then((t) => t.close(), (err: { code?: string }) => err.code);
+  assert.is(thrown, undefined);
+});
+
 test('--until below an interrupted batch is refused, and the target is left as it was', async () => {
   const journal = await journalWith(OPS);
   try {
