@@ -59,8 +59,11 @@ export function holdsNoData(dir: string, entries: readonly string[] = fs.readdir
 
 /** LevelDB's open failed because CURRENT or the MANIFEST it names is damaged or gone (not locked, not I/O). */
 export function isDamagedDatabase(err: unknown): boolean {
-  const cause = ((err as { cause?: unknown })?.cause ?? err) as { code?: unknown; message?: unknown };
-  return cause?.code === 'LEVEL_CORRUPTION' || (cause?.code === 'LEVEL_IO_ERROR' && /No such file/.test(String(cause.message)));
+  // Walks the causes: an open error may arrive wrapped (a journal's election failure is a JOURNAL_* error).
+  for (let cause = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; cause && depth < 4; cause = cause.cause as typeof cause, depth++) {
+    if (cause.code === 'LEVEL_CORRUPTION' || (cause.code === 'LEVEL_IO_ERROR' && /No such file/.test(String(cause.message)))) return true;
+  }
+  return false;
 }
 
 /** Makes a database holding no key that LevelDB cannot open new again: its CURRENT goes, its LOCK stays. */
