@@ -726,7 +726,18 @@ export class Journal {
    */
   private async recoverData(): Promise<void> {
     const live = new Map([...this.files.values()].map((state) => [state.createdSeq, state.size]));
-    await this.data?.recover(live, (life) => this.hasOp(life));
+    await this.data?.recover(live, (life) => this.startsLife(life));
+  }
+
+  /** Whether op `seq` is a committed create (a damaged op counts as one: data is never removed on a guess). */
+  private async startsLife(seq: Seq): Promise<boolean> {
+    const bytes = await this.db.get(opKey(seq));
+    if (bytes === undefined) return false;
+    try {
+      return (packr.unpack(bytes) as { type?: unknown } | null)?.type === 'create';
+    } catch {
+      return true;
+    }
   }
 
   /** Whether a recorder (in any process) holds the recorder lock now. */
