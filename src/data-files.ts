@@ -24,6 +24,7 @@ import { RdmJournalError, isErrnoException } from './errors.js';
 import { packr } from './msgpack.js';
 import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from './packfile.js';
+import { isDamaged } from './sealed-level.js';
 
 /** The journal's subdirectory of data files. */
 export const DATA_DIR = 'data';
@@ -304,6 +305,7 @@ async function fsyncDirectory(dir: string): Promise<void> {
  * JOURNAL_CORRUPT.
  */
 export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFiles): Promise<JournalOp> {
+  if (isDamaged(bytes)) throw corrupt(`journal op ${seq} is unreadable: it ${bytes.damaged}`);
   let value: unknown;
   try {
     value = packr.unpack(bytes);

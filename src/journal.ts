@@ -17,6 +17,7 @@ import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { DataFiles, decodeStoredOp } from './data-files.js';
+import { sealedLevel } from './sealed-level.js';
 
 /** The format new journals are written in (3: op bytes in data files beside LevelDB, data-files.ts). */
 export const FORMAT_VERSION = 3;
@@ -229,7 +230,7 @@ export class Journal {
 
   private constructor(location: string, db: Db, format: { createdAt: number; version: number }) {
     this.location = location;
-    this.db = db;
+    this.db = sealedLevel(db, location, format.version >= 3); // format 3: every record checksummed
     this.createdAt = format.createdAt;
     this.formatVersion = format.version;
     this.data = format.version >= 3 ? new DataFiles(location) : null;
@@ -601,6 +602,13 @@ export class Journal {
     return bytes;
   }
 
+  /** Every checkpoint as stored: seq and the bytes appended in ops 1..seq (for `verify`). */
+  async *checkpoints(): AsyncGenerator<[Seq, number]> {
+    for await (const [key, value] of this.db.iterator({ gte: seqKey(PREFIX.checkpoint, 0), lt: Uint8Array.of(PREFIX.checkpoint + 1) })) {
+      yield [seqOfKey(key), packr.unpack(value) as number];
+    }
+  }
+
   /** Remembers where a target's cursor is, for `status` (best effort: the target's own cursor is the truth). */
   async noteTarget(note: TargetNote): Promise<void> {
     await this.db.batch([{ type: 'put', key: prefixed(PREFIX.target, note.path), value: packr.pack(note) }]);
@@ -877,7 +885,7 @@ async function readMeta<T>(db: Db, name: string): Promise<T | null> {
 
 /** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
 async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<{ createdAt: number; version: number }> {
-  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format');
+  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format').catch((err: unknown) => { throw unreadableFormat(where, err); });
   if (format === null) {
     // A database with no key at all is a journal whose creation was cut short (killed, disk full).
     const empty = await isEmpty(db);
@@ -903,6 +911,14 @@ async function readOrWriteFormat(db: Db, where: string, create: boolean): Promis
       { hint: 'upgrade rdm-journal to read this journal' });
   }
   return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
+}
+
+/** A format record LevelDB reports damaged, or that is not msgpack: JOURNAL_CORRUPT (I/O errors stay what they are). */
+function unreadableFormat(where: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof RdmJournalError || (code !== undefined && code !== 'LEVEL_CORRUPTION')) return err;
+  return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: its format record cannot be read (${(err as Error).message})`,
+    { hint: 'restore the journal from a copy, or start a new journal', cause: err });
 }
 
 async function loadFileStates(db: Db): Promise<Map<string, FileState>> {

@@ -71,6 +71,14 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   let expected = 1;
   let lastAt = 0;
   let atCursor: Map<string, Life> | null = cursor?.seq === 0 ? new Map() : null;
+  // Checkpoints from the horizon on hold the pruned bytes plus the held ones up to their seq.
+  const checkpoints = new Map<Seq, number>();
+  try {
+    if (stored) for await (const [seq, appended] of journal.checkpoints()) if (seq >= horizon) checkpoints.set(seq, appended);
+  } catch (err) {
+    if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
+    report(null, `the checkpoints cannot be read: ${err.message}`);
+  }
   try {
     for await (const [seq, value] of journal.rawOps()) {
       // The state after the cursor's op: taken before the first op past it (the cursor's may be pruned or missing).
@@ -105,6 +113,10 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
         digest(op.file, seq, op.type, op.at, ...indexFields(op));
       }
       if (op.type === 'append') bytes += op.data.length;
+      const checkpoint = checkpoints.get(seq);
+      if (checkpoint !== undefined && checkpoint !== bytes + pruned!.bytes) {
+        report(seq, `the checkpoint at this op says ${checkpoint} bytes were appended up to it; the ops say ${bytes + pruned!.bytes}`);
+      }
       const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);
       if (problem) report(seq, problem);
       if (seq % 65536 === 0) options.onProgress?.(seq, head);

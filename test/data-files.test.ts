@@ -182,6 +182,36 @@ test('a flipped byte in a data file: reading the op is JOURNAL_CORRUPT naming th
   }
 });
 
+test('every record is sealed: a byte flipped in the source record or a checkpoint (LevelDB\'s own checksums right) is JOURNAL_CORRUPT', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(10_000));
+  await recordOnce(s);
+  const { Level } = await import('level');
+  for (const what of ['source', 'checkpoint'] as const) {
+    const copy = path.join(tempDir('rdm-sealed-'), 'journal');
+    fs.cpSync(s.journal, copy, { recursive: true });
+    const db = new Level<Uint8Array, Uint8Array>(copy, { keyEncoding: 'view', valueEncoding: 'view' });
+    await db.open();
+    let target: Uint8Array = Buffer.from('msource');
+    if (what === 'checkpoint') for await (const key of db.keys({ gte: Buffer.from('c'), lt: Buffer.from('d'), limit: 1 })) target = key;
+    const value = Buffer.from((await db.get(target))!);
+    value[1] = value[1]! ^ 0x01;
+    await db.put(target, value);
+    await db.close();
+    const opened = await Journal.open(copy).then(async (journal) => {
+      try {
+        const { verify } = await import('../src/verify-journal.js');
+        const findings: string[] = [];
+        await verify(journal, { onFinding: (f) => findings.push(f.message) });
+        return findings.join('\n');
+      } finally {
+        await journal.close();
+      }
+    }, (err: unknown) => `${(err as { code?: string }).code}: ${(err as Error).message}`);
+    assert.match(opened, /JOURNAL_CORRUPT|checksum/, `${what}: ${opened}`);
+  }
+});
+
 test('prune: the data files of removed lives are unlinked, live ones kept, and the rest still reads', async () => {
   const s = setup();
   write(s.src, 'p00000001.pack', randomBytes(200_000));
