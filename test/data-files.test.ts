@@ -13,6 +13,8 @@ import * as assert from 'uvu/assert';
 import { packr } from '../src/msgpack.js';
 import { Journal, opKey } from '../src/journal.js';
 import { prune } from '../src/prune.js';
+import { verify } from '../src/verify-journal.js';
+import { Level } from 'level';
 import { cleanUp, cliScript, readJournal, repoRoot, sourceFiles, tempDir, writeJournal } from './support.js';
 import { assertJournalEqualsSource, recordOnce, setup, write } from './recording.js';
 import { makeAppend } from '../src/op.js';
@@ -172,7 +174,6 @@ test('a flipped byte in a data file: reading the op is JOURNAL_CORRUPT naming th
     assert.is(err?.code, 'JOURNAL_CORRUPT');
     assert.match(err!.message, file);
     assert.match(err!.message, '0..10000');
-    const { verify } = await import('../src/verify-journal.js');
     const findings: string[] = [];
     const result = await verify(journal, { onFinding: (f) => findings.push(`${f.seq}: ${f.message}`) });
     assert.not.ok(result.ok);
@@ -186,7 +187,6 @@ test('every record is sealed: a byte flipped in the source record or a checkpoin
   const s = setup();
   write(s.src, 'p00000001.pack', randomBytes(10_000));
   await recordOnce(s);
-  const { Level } = await import('level');
   for (const what of ['source', 'checkpoint'] as const) {
     const copy = path.join(tempDir('rdm-sealed-'), 'journal');
     fs.cpSync(s.journal, copy, { recursive: true });
@@ -200,8 +200,7 @@ test('every record is sealed: a byte flipped in the source record or a checkpoin
     await db.close();
     const opened = await Journal.open(copy).then(async (journal) => {
       try {
-        const { verify } = await import('../src/verify-journal.js');
-        const findings: string[] = [];
+            const findings: string[] = [];
         await verify(journal, { onFinding: (f) => findings.push(f.message) });
         return findings.join('\n');
       } finally {
@@ -258,7 +257,6 @@ test('a format 2 journal is still written as format 2: appends keep their data i
     await journal.close();
   }
   // Read the stored record as the v2 spec says: the bytes are in the op.
-  const { Level } = await import('level');
   const db = new Level<Uint8Array, Uint8Array>(dir, { keyEncoding: 'view', valueEncoding: 'view' });
   await db.open();
   try {
