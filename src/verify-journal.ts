@@ -139,6 +139,14 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     if (held !== bytes) report(null, `the counters hold ${held} bytes of appended data, the ops ${bytes}`);
     await checkIndex(journal, digests, withFile, report);
   }
+  if (journal.version >= 3) {
+    try {
+      await journal.checkAllRecords();
+    } catch (err) {
+      if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
+      report(null, err.message);
+    }
+  }
   const states = await journal.storedFileStates();
   for (const name of new Set([...states.keys(), ...files.keys()])) {
     const want = files.get(name);

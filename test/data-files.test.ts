@@ -183,11 +183,11 @@ test('a flipped byte in a data file: reading the op is JOURNAL_CORRUPT naming th
   }
 });
 
-test('every record is sealed: a byte flipped in the source record or a checkpoint (LevelDB\'s own checksums right) is JOURNAL_CORRUPT', async () => {
+test('every record is sealed: a byte flipped in the source record, a checkpoint or a key (LevelDB\'s own checksums right) is JOURNAL_CORRUPT or a verify finding', async () => {
   const s = setup();
   write(s.src, 'p00000001.pack', randomBytes(10_000));
   await recordOnce(s);
-  for (const what of ['source', 'checkpoint'] as const) {
+  for (const what of ['source', 'checkpoint', 'a key changed into one no reader looks up'] as const) {
     const copy = path.join(tempDir('rdm-sealed-'), 'journal');
     fs.cpSync(s.journal, copy, { recursive: true });
     const db = new Level<Uint8Array, Uint8Array>(copy, { keyEncoding: 'view', valueEncoding: 'view' });
@@ -195,8 +195,12 @@ test('every record is sealed: a byte flipped in the source record or a checkpoin
     let target: Uint8Array = Buffer.from('msource');
     if (what === 'checkpoint') for await (const key of db.keys({ gte: Buffer.from('c'), lt: Buffer.from('d'), limit: 1 })) target = key;
     const value = Buffer.from((await db.get(target))!);
-    value[1] = value[1]! ^ 0x01;
-    await db.put(target, value);
+    if (what.startsWith('a key')) {
+      await db.put(Buffer.from('msourcf'), value); // the source record's value under a damaged key
+    } else {
+      value[1] = value[1]! ^ 0x01;
+      await db.put(target, value);
+    }
     await db.close();
     const opened = await Journal.open(copy).then(async (journal) => {
       try {
