@@ -19,8 +19,13 @@ import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq
 import { isSafeFileName } from './packfile.js';
 import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from './durable.js';
 import { makeDirectories } from './paths.js';
+import { DataFiles, decodeStoredOp } from './data-files.js';
+import { sealedLevel } from './sealed-level.js';
 
-export const FORMAT_VERSION = 2;
+/** The format new journals are written in (3: op bytes in data files beside LevelDB, data-files.ts). */
+export const FORMAT_VERSION = 3;
+/** The first format with the per-file index and counters: 1 is upgraded to it; 2 stays 2 (3 for new journals only, for now). */
+const INDEXED_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
 const UPGRADE_BATCH_OPS = 4096;
 /**
@@ -275,12 +280,15 @@ export class Journal {
   private formatVersion: number;
   private counters: JournalStats = emptyStats();
   private pruning: Pruned = emptyPruned();
+  /** Format 3: where append bytes live (null for formats 1 and 2, whose ops hold their data). */
+  private readonly data: DataFiles | null;
 
   private constructor(location: string, db: Db, format: { createdAt: number; version: number }) {
     this.location = location;
-    this.db = db;
+    this.db = sealedLevel(db, location, format.version >= 3); // format 3: every record checksummed
     this.createdAt = format.createdAt;
     this.formatVersion = format.version;
+    this.data = format.version >= 3 ? new DataFiles(location) : null;
   }
 
   /** Reads what a writer builds on: file states, head, the head's time, the bound source. */
@@ -295,7 +303,7 @@ export class Journal {
 
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
     const journal = await Journal.openAny(location, options);
-    if (journal.formatVersion < FORMAT_VERSION && options.upgrade) {
+    if (journal.formatVersion < INDEXED_VERSION && options.upgrade) {
       try {
         await journal.upgrade();
       } catch (err) {
@@ -380,7 +388,7 @@ export class Journal {
    */
   async append(ops: readonly Op[], { sync = true } = {}): Promise<Seq> {
     if (ops.length === 0) return this.lastSeq;
-    if (this.formatVersion < FORMAT_VERSION) throw new Error(`journal invariant: a format ${this.formatVersion} journal is appended to before its upgrade`);
+    if (this.formatVersion < INDEXED_VERSION) throw new Error(`journal invariant: a format ${this.formatVersion} journal is appended to before its upgrade`);
     const files = new Map<string, FileState | null>();
     const state = (name: string) => (files.has(name) ? files.get(name) ?? undefined : this.files.get(name));
     const writes: BatchOp[] = [];
@@ -388,14 +396,16 @@ export class Journal {
     let lastAt = this.lastAt;
     const stats = structuredClone(this.counters);
     const steps: Seq[] = [];
+    const staged = this.data?.batch(); // format 3: bytes to data files, written ahead of the batch
     for (const op of ops) {
       seq += 1;
       // Real time, as the clock says: a clock stepped back (or an op stamped far ahead before it)
       // is listed, so time lookups search each run of rising times on its own (points.ts).
       if (op.at < lastAt) steps.push(seq);
       lastAt = op.at;
+      const life = op.type === 'resync' ? 0 : state(op.file)?.createdSeq ?? seq; // a create starts a life at its seq
       if (op.type !== 'resync') files.set(op.file, nextFileState(op, seq, state(op.file)));
-      writes.push({ type: 'put', key: opKey(seq), value: encodeOp(op) });
+      writes.push({ type: 'put', key: opKey(seq), value: staged ? staged.add(op, life) : encodeOp(op) });
       if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, seq), value: indexValue(op) });
       count(stats, op, seq);
     }
@@ -412,6 +422,7 @@ export class Journal {
         throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} has op ${this.lastSeq + 1} written by another process`,
           { hint: 'one writer per journal: stop the other recorder and run this one again' });
       }
+      await staged?.flush(sync); // write-ahead: the bytes are durable before any op references them
       await this.db.batch(writes, { sync });
     } catch (err) {
       if (err instanceof RdmJournalError) throw err;
@@ -437,6 +448,7 @@ export class Journal {
     this.lastSeq = seq;
     this.lastAt = lastAt;
     this.counters = stats;
+    await staged?.committed();
     for (const wake of this.waiters) wake();
     this.waiters.clear();
     return seq;
@@ -471,13 +483,18 @@ export class Journal {
       throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${seq} (head is ${this.lastSeq})`,
         { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
     }
-    return decodeOp(seq, bytes);
+    return this.decodeStored(seq, bytes);
+  }
+
+  /** An op as stored, decoded and validated; format 3 appends get their data from the data file. */
+  async decodeStored(seq: Seq, bytes: Uint8Array): Promise<JournalOp> {
+    return this.data ? decodeStoredOp(seq, bytes, this.data) : decodeOp(seq, bytes);
   }
 
   /** The op at `seq`, or the first one after it (retention leaves gaps); null past the head. */
   async readOpAtOrAfter(seq: Seq): Promise<JournalOp | null> {
     for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
-      return decodeOp(seqOfKey(key), value);
+      return this.decodeStored(seqOfKey(key), value);
     }
     return null;
   }
@@ -485,7 +502,7 @@ export class Journal {
   /** The op at `seq`, or the last one before it (retention leaves gaps); null before the first. */
   async readOpAtOrBefore(seq: Seq): Promise<JournalOp | null> {
     for await (const [key, value] of this.db.iterator({ lte: opKey(seq), gte: opKey(0), reverse: true, limit: 1 })) {
-      return decodeOp(seqOfKey(key), value);
+      return this.decodeStored(seqOfKey(key), value);
     }
     return null;
   }
@@ -502,12 +519,12 @@ export class Journal {
       const seq = seqOfKey(key);
       // Ops up to the retention horizon may be gone (whole file lives, pruned); any other gap is
       // damage. The horizon is read again only at a gap: a prune may have run since it was read.
-      if (seq !== expected && seq - 1 > this.pruning.horizon && (this.formatVersion < FORMAT_VERSION || seq - 1 > (await this.pruned()).horizon)) {
+      if (seq !== expected && seq - 1 > this.pruning.horizon && (this.formatVersion < INDEXED_VERSION || seq - 1 > (await this.pruned()).horizon)) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${expected} (next is ${seq})`,
           { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
       }
       expected = seq + 1;
-      yield decodeOp(seq, value);
+      yield await this.decodeStored(seq, value);
     }
   }
 
@@ -560,7 +577,8 @@ export class Journal {
         { hint: 'run the prune again: it starts from the journal\'s current horizon' });
     }
     try {
-      await this.db.batch(writes, { sync });
+      // Format 3 unlinks the lives' data files below: only after their removal is durable.
+      await this.db.batch(writes, { sync: sync || this.data !== null });
     } catch (err) {
       if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space while pruning: ${(err as Error).message}`,
@@ -569,6 +587,7 @@ export class Journal {
       throw err;
     }
     this.pruning = pruned;
+    await this.data?.remove(lives.map((life) => life.entries[0]!.seq)); // a life starts with its create
   }
 
   /**
@@ -621,7 +640,7 @@ export class Journal {
 
   /** Refuses what needs the index and counters on a journal written before them. */
   requireVersion(what: string): void {
-    if (this.formatVersion >= FORMAT_VERSION) return;
+    if (this.formatVersion >= INDEXED_VERSION) return;
     throw new RdmJournalError('JOURNAL_VERSION',
       `journal ${this.location} is format version ${this.formatVersion}, without the per-file index and counters needed for ${what}`,
       { hint: `run \`rdm-journal upgrade --journal ${this.location}\` once (the next \`record\` also does it); its ops are kept as they are` });
@@ -708,6 +727,24 @@ export class Journal {
     return bytes;
   }
 
+  /** Every checkpoint as stored: seq and the bytes appended in ops 1..seq (for `verify`). */
+  async *checkpoints(): AsyncGenerator<[Seq, number]> {
+    for await (const [key, value] of this.db.iterator({ gte: seqKey(PREFIX.checkpoint, 0), lt: Uint8Array.of(PREFIX.checkpoint + 1) })) {
+      yield [seqOfKey(key), packr.unpack(value) as number];
+    }
+  }
+
+  /**
+   * Reads every record, each checked against its seal (format 3), for `verify`: also those no reader
+   * looks up, such as a key damage turned into an unknown one. JOURNAL_CORRUPT at the first damaged
+   * record that is not an op (ops are reported one by one by the op walk).
+   */
+  async checkAllRecords(): Promise<number> {
+    let records = 0;
+    for await (const _ of this.db.iterator({})) records += 1;
+    return records;
+  }
+
   /** Remembers where a target's cursor is, for `status` (best effort: the target's own cursor is the truth). */
   async noteTarget(note: TargetNote): Promise<void> {
     await this.db.batch([{ type: 'put', key: prefixed(PREFIX.target, note.path), value: packr.pack(note) }]);
@@ -763,9 +800,9 @@ export class Journal {
       }
       writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
       writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
-      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
+      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: INDEXED_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
       await this.db.batch(writes, { sync: true });
-      this.formatVersion = FORMAT_VERSION;
+      this.formatVersion = INDEXED_VERSION;
       await this.loadState();
     } catch (err) {
       if (isNoSpace(err)) {
@@ -794,7 +831,7 @@ export class Journal {
 
   /** Reads the head again: another process (the recorder) may have appended since. */
   async refresh(): Promise<Seq> {
-    if (this.formatVersion >= FORMAT_VERSION) await this.pruned();
+    if (this.formatVersion >= INDEXED_VERSION) await this.pruned();
     const head = await readHead(this.db);
     if (head > this.lastSeq) this.lastSeq = head;
     return this.lastSeq;
@@ -814,6 +851,7 @@ export class Journal {
         // A recorder that just stopped may have appended since this journal was opened: what a
         // recorder builds on must be read under the lock.
         await this.loadState();
+        await this.recoverData();
         return;
       } catch (err) {
         if (!isLevelLocked(err)) throw openFailure(this.location, err);
@@ -823,6 +861,27 @@ export class Journal {
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    }
+  }
+
+  /**
+   * Format 3, the writer only, under the recorder lock: drops data file bytes no committed op
+   * references (a crash between a data flush and its LevelDB batch), so appends resume at the
+   * committed size.
+   */
+  private async recoverData(): Promise<void> {
+    const live = new Map([...this.files.values()].map((state) => [state.createdSeq, state.size]));
+    await this.data?.recover(live, (life) => this.startsLife(life));
+  }
+
+  /** Whether op `seq` is a committed create (a damaged op counts as one: data is never removed on a guess). */
+  private async startsLife(seq: Seq): Promise<boolean> {
+    const bytes = await this.db.get(opKey(seq));
+    if (bytes === undefined) return false;
+    try {
+      return (packr.unpack(bytes) as { type?: unknown } | null)?.type === 'create';
+    } catch {
+      return true;
     }
   }
 
@@ -848,6 +907,7 @@ export class Journal {
     for (const wake of this.waiters) wake();
     await this.recorderLock?.close();
     this.recorderLock = null;
+    await this.data?.close();
     await this.db.close();
   }
 
@@ -1034,7 +1094,7 @@ async function readMeta<T>(db: Db, name: string): Promise<T | null> {
 
 /** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
 async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<{ createdAt: number; version: number }> {
-  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format');
+  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format').catch((err: unknown) => { throw unreadableFormat(where, err); });
   if (format === null) {
     // A database with no key at all is a journal whose creation was cut short (killed, disk full).
     const empty = await isEmpty(db);
@@ -1060,6 +1120,14 @@ async function readOrWriteFormat(db: Db, where: string, create: boolean): Promis
       { hint: 'upgrade rdm-journal to read this journal' });
   }
   return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
+}
+
+/** A format record LevelDB reports damaged, or that is not msgpack: JOURNAL_CORRUPT (I/O errors stay what they are). */
+function unreadableFormat(where: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof RdmJournalError || (code !== undefined && code !== 'LEVEL_CORRUPTION')) return err;
+  return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: its format record cannot be read (${(err as Error).message})`,
+    { hint: 'restore the journal from a copy, or start a new journal', cause: err });
 }
 
 /** The stored file states; one naming no single path component, or not a state, is JOURNAL_CORRUPT. */

@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { RdmJournalError } from './errors.js';
-import { FORMAT_VERSION, indexFields, type Journal } from './journal.js';
+import { indexFields, type Journal } from './journal.js';
 import { packr } from './msgpack.js';
-import { decodeOp, type Op, type Seq } from './op.js';
+import type { Op, Seq } from './op.js';
 import { compareFileNames } from './packfile.js';
 import { CONTROL_DIR, readTargetCursor, type Cursor } from './target.js';
 
@@ -57,8 +57,8 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   };
   const cursor = options.target === undefined ? null : await readCursorFor(journal, options.target);
   const head = await journal.refresh();
-  const stored = journal.version >= FORMAT_VERSION ? await journal.stats() : null;
-  const pruned = journal.version >= FORMAT_VERSION ? await journal.pruned() : null;
+  const stored = journal.version >= 2 ? await journal.stats() : null;
+  const pruned = journal.version >= 2 ? await journal.pruned() : null;
   const horizon = pruned?.horizon ?? 0;
   const files = new Map<string, Life>();
   const deletedBy = new Map<string, Seq>();
@@ -79,6 +79,14 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   }
   let nextStep = 0; // the first listed step after op lastSeq
   let atCursor: Map<string, Life> | null = cursor?.seq === 0 ? new Map() : null;
+  // Checkpoints from the horizon on hold the pruned bytes plus the held ones up to their seq.
+  const checkpoints = new Map<Seq, number>();
+  try {
+    if (stored) for await (const [seq, appended] of journal.checkpoints()) if (seq >= horizon) checkpoints.set(seq, appended);
+  } catch (err) {
+    if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
+    report(null, `the checkpoints cannot be read: ${err.message}`);
+  }
   try {
     for await (const [seq, value] of journal.rawOps()) {
       // The state after the cursor's op: taken before the first op past it (the cursor's may be pruned or missing).
@@ -89,7 +97,7 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
       expected = seq + 1;
       let op;
       try {
-        op = decodeOp(seq, value);
+        op = await journal.decodeStored(seq, value); // format 3: its data read and checked too
       } catch (err) {
         report(seq, (err as Error).message.replace(/^journal op \d+ is /, 'it is '));
         // One damaged op is one finding: what it says is taken as far as it can be read, so its
@@ -117,6 +125,10 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
         digest(op.file, seq, op.type, op.at, ...indexFields(op));
       }
       if (op.type === 'append') bytes += op.data.length;
+      const checkpoint = checkpoints.get(seq);
+      if (checkpoint !== undefined && checkpoint !== bytes + pruned!.bytes) {
+        report(seq, `the checkpoint at this op says ${checkpoint} bytes were appended up to it; the ops say ${bytes + pruned!.bytes}`);
+      }
       const problem = op.type === 'resync' ? null : applyOp(files, deletedBy, op, seq);
       if (problem) report(seq, problem);
       if (seq % 65536 === 0) options.onProgress?.(seq, head);
@@ -138,6 +150,14 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
     const held = stored.bytes - pruned.bytes;
     if (held !== bytes) report(null, `the counters hold ${held} bytes of appended data, the ops ${bytes}`);
     await checkIndex(journal, digests, withFile, report);
+  }
+  if (journal.version >= 3) {
+    try {
+      await journal.checkAllRecords();
+    } catch (err) {
+      if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
+      report(null, err.message);
+    }
   }
   const states = await journal.storedFileStates();
   for (const name of new Set([...states.keys(), ...files.keys()])) {
@@ -177,7 +197,7 @@ function followDamaged(files: Map<string, Life>, value: Uint8Array, seq: Seq): {
     return null;
   }
   if (typeof raw !== 'object' || raw === null || !['create', 'append', 'delete', 'resync'].includes(raw.type as string)) return null;
-  const length = raw.type === 'append' && raw.data instanceof Uint8Array ? raw.data.length : 0;
+  const length = raw.type !== 'append' ? 0 : raw.data instanceof Uint8Array ? raw.data.length : typeof raw.length === 'number' ? raw.length : 0; // format 3: `length`
   const offset = raw.type === 'append' && typeof raw.offset === 'number' ? raw.offset : raw.type === 'delete' && typeof raw.size === 'number' ? raw.size : 0;
   const found = { type: raw.type as Op['type'], file: typeof raw.file === 'string' ? raw.file : null, at: typeof raw.at === 'number' ? raw.at : NaN, offset, length };
   if (typeof raw.file !== 'string') return found;

@@ -46,11 +46,20 @@ for (const version of readdirSync(FIXTURES)) {
         assert.equal(await readIndex(journal), expected.index);
         assert.equal(await journal.knownTargets(), expected.targets);
       }
+      if (expected.version >= 3) assert.equal(dataFilesOf(copy), expected.dataFiles, 'data files: one per life with appends, an image of the pack');
     } finally {
       await journal.close();
       rmSync(copy, { recursive: true, force: true });
     }
   });
+}
+
+function dataFilesOf(journalDir: string): Record<string, { length: number; sha256: string }> {
+  const dir = path.join(journalDir, 'data');
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => {
+    const bytes = readFileSync(path.join(dir, name));
+    return [name, { length: bytes.length, sha256: sha256(bytes) }];
+  }));
 }
 
 async function readIndex(journal: Journal): Promise<Record<string, unknown[]>> {

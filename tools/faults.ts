@@ -763,6 +763,18 @@ export async function corruptJournal(options: CorruptOptions = {}): Promise<Faul
       continue;
     }
     const value = Buffer.from(stored);
+    if (field === 'data' && !fieldRange(value, 'data')) {
+      // Format 3: an append's bytes are in its life's data file (the op's last 4 bytes are its seal).
+      await db.close();
+      const { life, offset, length } = rawPackr.unpack(value.subarray(0, value.length - 4)) as { life: number; offset: number; length: number };
+      const position = offset + rng.int(0, length - 1);
+      flipByte(path.join(journal, 'data', String(life).padStart(20, '0')), position, rng.int(1, 255));
+      row.context = 'ops';
+      row.faultsInjected += 1;
+      const verdict = await judgeCorruption(row, { ...base, journal, trial, badSeq: op.seq, expect: 'op', what: `data file byte ${position} of op ${op.seq} (append)` });
+      row.count(`payload.op.${verdict}`);
+      continue;
+    }
     const range = field === 'anywhere' ? { start: 0, end: value.length }
       : field === 'index.length' ? { start: value.length - 1, end: value.length }
         : fieldRange(value, field.replace(/^(create|fstate)\./, ''));

@@ -5,7 +5,7 @@
  *   node --import tsx tools/make-fixture.ts journal-format/fixtures/v1
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FORMAT_VERSION, Journal } from '../src/journal.js';
 import { makeAppend, type Op } from '../src/op.js';
@@ -58,6 +58,7 @@ async function makeFixture(dir: string): Promise<void> {
     stats,
     index,
     targets,
+    ...(FORMAT_VERSION >= 3 ? { dataFiles: dataFiles(path.join(journalDir, 'data')) } : {}),
     contents: { 'p00000002.pack': sha256(Buffer.concat([Buffer.alloc(300, 0xab), bytes('tail')])), 'db.idindex': sha256(bytes('ix')) },
   };
   writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
@@ -65,6 +66,14 @@ async function makeFixture(dir: string): Promise<void> {
 
 function describe(op: Op): Record<string, unknown> {
   return op.type === 'append' ? { ...op, data: undefined, dataLength: op.data.length, dataSha256: sha256(op.data) } : { ...op };
+}
+
+/** Format 3: each data file's length and SHA-256, by name (one per life with appends, pruned or not). */
+function dataFiles(dir: string): Record<string, { length: number; sha256: string }> {
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => {
+    const bytes = readFileSync(path.join(dir, name));
+    return [name, { length: bytes.length, sha256: sha256(bytes) }];
+  }));
 }
 
 function sha256(data: Uint8Array): string {

@@ -1,5 +1,5 @@
 /** `rdm-journal upgrade`: index an older journal in place; its ops stay as they are. */
-import { FORMAT_VERSION, Journal } from '../journal.js';
+import { Journal } from '../journal.js';
 import type { Output } from './output.js';
 
 export async function upgrade({ journal: dir, out }: { journal: string; out: Output }): Promise<void> {
@@ -9,7 +9,7 @@ export async function upgrade({ journal: dir, out }: { journal: string; out: Out
   const journal = await Journal.open(dir, { upgrade: true });
   try {
     out.result({ journal: journal.location, from, to: journal.version },
-      from === FORMAT_VERSION ? `journal ${journal.location} is already format ${FORMAT_VERSION}` : `journal ${journal.location}: format ${from} -> ${journal.version} (${journal.head} ops indexed)`);
+      from === journal.version ? `journal ${journal.location} is already format ${from}` : `journal ${journal.location}: format ${from} -> ${journal.version} (${journal.head} ops indexed)`);
   } finally {
     await journal.close();
   }

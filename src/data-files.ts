@@ -1,0 +1,335 @@
+/**
+ * Format 3's data files: the bytes of append ops live beside LevelDB, not inside it (key-value
+ * separation as in WiscKey and BlobDB). One append-only file per file life, named by the life's
+ * create seq, holds the bytes at the pack's own offsets: a life's data file is an image of the pack
+ * as recorded. LevelDB stays the authority: a byte is in the journal only when a committed append op
+ * references it. Layout: journal-format/README.md section 13.
+ *
+ * Invariants:
+ * - write-ahead: a batch's bytes are written and fdatasync'ed, and `data/` fsync'ed when a file was
+ *   created, before the LevelDB batch that references them is written (DataBatch.flush, then the
+ *   caller's batch). A crash between leaves bytes no op references: a tail past a life's committed
+ *   size, or a whole file whose create op never committed. The writer removes both when it takes the
+ *   recorder lock (`recover`), before it writes anything;
+ * - readers read only ranges named by committed ops, so never past a committed length, and check
+ *   every range against its CRC-32C before use;
+ * - a life's file is unlinked only after the LevelDB batch removing the life is durable (retention),
+ *   so no committed op ever references a missing file; a crash between leaves an orphan for `recover`.
+ */
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { crc32c } from '@node-rs/crc32';
+import { RdmJournalError, isErrnoException } from './errors.js';
+import { packr } from './msgpack.js';
+import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
+import { isSafeFileName } from './packfile.js';
+import { isDamaged } from './sealed-level.js';
+
+/** The journal's subdirectory of data files. */
+export const DATA_DIR = 'data';
+/** Data file names are the life's create seq in this many decimal digits: fixed width sorts by seq. */
+const NAME_DIGITS = 20;
+const DATA_NAME = /^\d{20}$/;
+/** Data files the writer keeps open: the packs being appended to are few; the rest are reopened. */
+const MAX_WRITE_HANDLES = 32;
+/** Data files a reader keeps open (replay reads one or two lives at a time, `cat` one). */
+const MAX_READ_HANDLES = 16;
+
+export function dataFileName(life: Seq): string {
+  return String(life).padStart(NAME_DIGITS, '0');
+}
+
+/**
+ * CRC-32C (Castagnoli) of a data range, as an unsigned 32-bit integer. Chosen over zlib's CRC-32
+ * because CPUs compute it in hardware (SSE 4.2 `crc32`, ARMv8 CRC): @node-rs/crc32 checks GB/s,
+ * so every read can verify every byte it returns.
+ */
+export function dataChecksum(data: Uint8Array): number {
+  return crc32c(data) >>> 0;
+}
+
+/** An append op as format 3 stores it: the data's place instead of the data. */
+interface StoredAppend { type: 'append'; at: number; file: string; offset: number; length: number; life: Seq; crc: number; crc32c: number }
+
+const isUint = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+function corrupt(message: string): RdmJournalError {
+  return new RdmJournalError('JOURNAL_CORRUPT', message,
+    { hint: 'the journal was damaged or written by another program; restore it from a copy, or start a new journal' });
+}
+
+export class DataFiles {
+  readonly dir: string;
+  /** The writer's open files, by life, least recently used first. */
+  private readonly writing = new Map<Seq, FileHandle>();
+  private readonly reading = new Map<Seq, FileHandle>();
+  private dirExists = false;
+
+  constructor(journalDir: string) {
+    this.dir = path.join(journalDir, DATA_DIR);
+  }
+
+  pathOf(life: Seq): string {
+    return path.join(this.dir, dataFileName(life));
+  }
+
+  /** A batch of appends to write ahead of one LevelDB batch. */
+  batch(): DataBatch {
+    return new DataBatch(this);
+  }
+
+  /** Opens (creating when absent) a life's file for writing; says whether it was created. */
+  async openForWriting(life: Seq): Promise<[FileHandle, boolean]> {
+    const known = this.writing.get(life);
+    if (known) {
+      this.writing.delete(life);
+      this.writing.set(life, known);
+      return [known, false];
+    }
+    await this.ensureDir();
+    let handle: FileHandle;
+    let created = true;
+    try {
+      handle = await open(this.pathOf(life), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    } catch (err) {
+      if (!isErrnoException(err, 'EEXIST')) throw err;
+      handle = await open(this.pathOf(life), constants.O_WRONLY);
+      created = false;
+    }
+    this.writing.set(life, handle);
+    return [handle, created];
+  }
+
+  /** Creates `data/` and makes its entry in the journal directory durable (once per process). */
+  private async ensureDir(): Promise<void> {
+    if (this.dirExists) return;
+    try {
+      await mkdir(this.dir, { mode: 0o700 });
+      await fsyncDirectory(path.dirname(this.dir));
+    } catch (err) {
+      if (!isErrnoException(err, 'EEXIST')) throw err;
+    }
+    this.dirExists = true;
+  }
+
+  async syncDir(): Promise<void> {
+    await fsyncDirectory(this.dir);
+  }
+
+  /** Closes the writer's files of lives that ended (deleted): their bytes are complete and synced. */
+  async endLives(lives: Iterable<Seq>): Promise<void> {
+    for (const life of lives) {
+      const handle = this.writing.get(life);
+      this.writing.delete(life);
+      await handle?.close();
+    }
+    while (this.writing.size > MAX_WRITE_HANDLES) {
+      const [life, handle] = this.writing.entries().next().value as [Seq, FileHandle];
+      this.writing.delete(life);
+      await handle.close();
+    }
+  }
+
+  /**
+   * Open-time recovery, by the writer under the recorder lock, before it writes: truncates each
+   * live life's file to its committed size (bytes of a batch that never committed) and removes
+   * files of lives whose create op is not committed (a batch that never committed, or a life
+   * pruned just before a crash).
+   */
+  async recover(liveSizes: ReadonlyMap<Seq, number>, isCommittedLife: (life: Seq) => Promise<boolean>): Promise<{ truncated: Seq[]; removed: Seq[] }> {
+    const result = { truncated: [] as Seq[], removed: [] as Seq[] };
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (err) {
+      if (isErrnoException(err, 'ENOENT')) return result;
+      throw err;
+    }
+    for (const name of names) {
+      if (!DATA_NAME.test(name)) continue; // not ours: left alone
+      const life = Number(name);
+      const size = liveSizes.get(life);
+      if (size !== undefined) {
+        if ((await stat(this.pathOf(life))).size <= size) continue;
+        const handle = await open(this.pathOf(life), constants.O_WRONLY);
+        try {
+          await handle.truncate(size);
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+        result.truncated.push(life);
+      } else if (!(await isCommittedLife(life))) {
+        await unlink(this.pathOf(life));
+        result.removed.push(life);
+      }
+    }
+    if (result.removed.length > 0) await this.syncDir();
+    return result;
+  }
+
+  /** Unlinks the files of pruned lives: only once the batch removing their ops is durable. */
+  async remove(lives: readonly Seq[]): Promise<void> {
+    let removed = 0;
+    for (const life of lives) {
+      const handle = this.reading.get(life);
+      this.reading.delete(life);
+      await handle?.close();
+      try {
+        await unlink(this.pathOf(life));
+        removed += 1;
+      } catch (err) {
+        if (!isErrnoException(err, 'ENOENT')) throw err; // a life with no append has no file
+      }
+    }
+    if (removed > 0) await this.syncDir();
+  }
+
+  /** The bytes of one committed append, checked against their CRC-32C. */
+  async read(seq: Seq, life: Seq, offset: number, length: number, crc: number): Promise<Uint8Array> {
+    const data = Buffer.allocUnsafe(length);
+    const handle = await this.openForReading(seq, life);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await handle.read(data, got, length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const where = this.pathOf(life);
+    if (got < length) throw corrupt(`journal data file ${where} ends at byte ${offset + got}, but op ${seq} has bytes ${offset}..${offset + length} there`);
+    if (dataChecksum(data) !== crc) throw corrupt(`journal data file ${where} has other bytes at ${offset}..${offset + length} than op ${seq} wrote (CRC-32C mismatch)`);
+    return data;
+  }
+
+  private async openForReading(seq: Seq, life: Seq): Promise<FileHandle> {
+    const known = this.reading.get(life);
+    if (known) return known;
+    let handle: FileHandle;
+    try {
+      handle = await open(this.pathOf(life), constants.O_RDONLY);
+    } catch (err) {
+      if (isErrnoException(err, 'ENOENT')) throw corrupt(`journal data file ${this.pathOf(life)} is missing (op ${seq} has bytes in it)`);
+      throw err;
+    }
+    this.reading.set(life, handle);
+    if (this.reading.size > MAX_READ_HANDLES) {
+      const [oldest, old] = this.reading.entries().next().value as [Seq, FileHandle];
+      this.reading.delete(oldest);
+      await old.close();
+    }
+    return handle;
+  }
+
+  async close(): Promise<void> {
+    const handles = [...this.writing.values(), ...this.reading.values()];
+    this.writing.clear();
+    this.reading.clear();
+    await Promise.all(handles.map((handle) => handle.close()));
+  }
+}
+
+/** The appends of one LevelDB batch: staged while the batch is built, flushed before it is written. */
+export class DataBatch {
+  /** Contiguous runs of bytes per life (a life's appends in one batch are contiguous). */
+  private runs: { life: Seq; offset: number; length: number; parts: Uint8Array[] }[] = [];
+  private readonly ended: Seq[] = [];
+
+  constructor(private readonly files: DataFiles) {}
+
+  /** Stages an op of life `life` and returns its format 3 encoding. */
+  add(op: Op, life: Seq): Uint8Array {
+    if (op.type === 'delete') this.ended.push(life);
+    if (op.type !== 'append') return packr.pack(op);
+    const last = this.runs[this.runs.length - 1];
+    if (last && last.life === life && last.offset + last.length === op.offset) {
+      last.parts.push(op.data);
+      last.length += op.data.length;
+    } else {
+      this.runs.push({ life, offset: op.offset, length: op.data.length, parts: [op.data] });
+    }
+    const stored: StoredAppend = { type: 'append', at: op.at, file: op.file, offset: op.offset, length: op.data.length, life, crc: op.crc, crc32c: dataChecksum(op.data) };
+    return packr.pack(stored);
+  }
+
+  /**
+   * Writes the staged bytes at their offsets; with `sync`, fdatasyncs every file written and fsyncs
+   * `data/` if a file was created. Must complete before the LevelDB batch is written.
+   */
+  async flush(sync: boolean): Promise<void> {
+    const touched = new Set<FileHandle>();
+    let created = false;
+    for (const run of this.runs) {
+      const [handle, isNew] = await this.files.openForWriting(run.life);
+      created ||= isNew;
+      await writeAllAt(handle, run.parts, run.offset);
+      touched.add(handle);
+    }
+    this.runs = [];
+    if (!sync) return;
+    await Promise.all([...touched].map((handle) => handle.datasync()));
+    if (created) await this.files.syncDir();
+  }
+
+  /** After the LevelDB batch committed: closes the files of lives it ended. */
+  async committed(): Promise<void> {
+    await this.files.endLives(this.ended);
+  }
+}
+
+async function writeAllAt(handle: FileHandle, parts: Uint8Array[], position: number): Promise<void> {
+  let left = parts;
+  while (left.length > 0) {
+    const { bytesWritten } = await handle.writev(left, position);
+    position += bytesWritten;
+    let skip = bytesWritten;
+    let i = 0;
+    while (i < left.length && skip >= left[i]!.length) skip -= left[i++]!.length;
+    left = left.slice(i);
+    if (skip > 0) left[0] = left[0]!.subarray(skip);
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Decodes a stored op of a format 3 journal: an append gets its `data` from its life's data file,
+ * checked against the op's CRC-32C; other ops are as in format 2. Anything malformed is
+ * JOURNAL_CORRUPT.
+ */
+export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFiles): Promise<JournalOp> {
+  if (isDamaged(bytes)) throw corrupt(`journal op ${seq} is unreadable: it ${bytes.damaged}`);
+  let value: unknown;
+  try {
+    value = packr.unpack(bytes);
+  } catch {
+    return decodeOp(seq, bytes); // reports the msgpack error
+  }
+  if ((value as { type?: unknown } | null)?.type !== 'append') return decodeOp(seq, bytes);
+  const problem = findStoredAppendProblem(value as Record<string, unknown>);
+  if (problem) throw corrupt(`journal op ${seq} is unreadable: ${problem}`);
+  const stored = value as StoredAppend;
+  const data = await files.read(seq, stored.life, stored.offset, stored.length, stored.crc32c);
+  const op: AppendOp = { type: 'append', at: stored.at, file: stored.file, offset: stored.offset, data, crc: stored.crc };
+  return { ...op, seq };
+}
+
+/** What is wrong with a stored format 3 append, or null. */
+export function findStoredAppendProblem(op: Record<string, unknown>): string | null {
+  if (typeof op.at !== 'number' || !Number.isFinite(op.at)) return 'field "at" is not a number';
+  if (!isSafeFileName(op.file)) return `file name ${JSON.stringify(op.file)} is not a single path component`;
+  if (op.data !== undefined) return 'a format 3 append carries "data" (its bytes belong in a data file)';
+  if (!isUint(op.offset)) return 'field "offset" is not an unsigned integer';
+  if (!isUint(op.length) || op.length === 0 || op.length > MAX_APPEND_BYTES) return `field "length" is not 1 to ${MAX_APPEND_BYTES}`;
+  if (!isUint(op.life) || op.life === 0) return 'field "life" is not a seq';
+  if (!isUint(op.crc) || op.crc > 0xffffffff) return 'field "crc" is not a CRC-32';
+  if (!isUint(op.crc32c) || op.crc32c > 0xffffffff) return 'field "crc32c" is not a CRC-32C';
+  return null;
+}

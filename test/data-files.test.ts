@@ -1,0 +1,284 @@
+/**
+ * Journal format 3: append bytes in data files beside LevelDB (src/data-files.ts). Through the
+ * compiled CLI and the Journal class, on real files: where the bytes land, the write-ahead order
+ * seen in the recorder's system calls, open-time truncation and orphan removal, readers checking
+ * CRC-32C, retention unlinking, and format 2 journals still written as format 2.
+ */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { packr } from '../src/msgpack.js';
+import { Journal, opKey } from '../src/journal.js';
+import { prune } from '../src/prune.js';
+import { verify } from '../src/verify-journal.js';
+import { Level } from 'level';
+import { cleanUp, cliScript, readJournal, repoRoot, sourceFiles, tempDir, writeJournal } from './support.js';
+import { assertJournalEqualsSource, recordOnce, setup, write } from './recording.js';
+import { makeAppend } from '../src/op.js';
+
+const test = suite('data-files');
+test.after(cleanUp);
+
+const MiB = 1024 * 1024;
+const dataDir = (journal: string) => path.join(journal, 'data');
+const dataName = (life: number) => String(life).padStart(20, '0');
+
+/** Bytes of every file under `dir`, recursively. */
+function treeBytes(dir: string, skip: (name: string) => boolean = () => false): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? treeBytes(full) : fs.statSync(full).size;
+  }
+  return total;
+}
+
+function dataFiles(journal: string): Map<string, number> {
+  return new Map(fs.readdirSync(dataDir(journal)).map((name) => [name, fs.statSync(path.join(dataDir(journal), name)).size]));
+}
+
+test('a few MiB captured: the bytes are in data files, one per life at the pack\'s offsets, and not in LevelDB', async () => {
+  const s = setup();
+  const packs = { 'p00000001.pack': randomBytes(3 * MiB + 123), 'p00000002.pack': randomBytes(2 * MiB + 7) };
+  for (const [name, data] of Object.entries(packs)) write(s.src, name, data);
+  await recordOnce(s);
+  const journal = await Journal.open(s.journal);
+  try {
+    assert.is(journal.version, 3);
+    for (const [name, data] of Object.entries(packs)) {
+      const life = journal.fileState(name)!.createdSeq;
+      assert.ok(fs.readFileSync(path.join(dataDir(s.journal), dataName(life))).equals(data), `${name}'s data file is an image of it`);
+    }
+  } finally {
+    await journal.close();
+  }
+  const captured = packs['p00000001.pack'].length + packs['p00000002.pack'].length;
+  assert.is([...dataFiles(s.journal).values()].reduce((a, b) => a + b, 0), captured);
+  // Random bytes do not compress: had they gone through LevelDB, its files would hold > 5 MiB.
+  const level = treeBytes(s.journal, (name) => name === 'data' || name === 'recorder.lock');
+  assert.ok(level < captured / 20, `LevelDB holds ${level} bytes for ${captured} captured`);
+  await assertJournalEqualsSource(s);
+});
+
+/**
+ * The write-ahead rule, seen from the kernel: strace records the recorder's file system calls in
+ * the order they ran, in every thread. Until a data file written since its last fdatasync is synced
+ * (and `data/` fsynced after a data file was created), no write may reach LevelDB's log.
+ */
+test('record --once: every data file is fdatasynced (and data/ fsynced after a creation) before LevelDB\'s log is written', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(5 * MiB + 3));
+  write(s.src, 'p00000002.pack', randomBytes(300_000));
+  const trace = path.join(tempDir('rdm-strace-'), 'trace');
+  const child = spawn('strace', ['-f', '-y', '-qq', '-o', trace, '-e', 'trace=openat,write,pwrite64,pwritev,pwritev2,fdatasync,fsync',
+    process.execPath, cliScript, 'record', s.src, '--journal', s.journal, '--once', '--json'],
+  { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, UV_USE_IO_URING: '0' } }); // io_uring would hide the calls
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.is(code, 0, 'record --once under strace');
+  const order = checkWriteAhead(fs.readFileSync(trace, 'utf8'), path.resolve(s.journal));
+  assert.equal(order.violations, [], 'LevelDB log writes while data was not yet durable');
+  assert.ok(order.dataWrites >= 2 && order.dataSyncs >= 2 && order.dirSyncs >= 1, `saw ${JSON.stringify(order)}: the trace must show the data path`);
+  assert.ok(order.logWritesAfterData >= 1, `saw ${JSON.stringify(order)}: the trace must show LevelDB batches after data`);
+  await assertJournalEqualsSource(s);
+});
+
+/** Walks an strace -f -y log; a call's effect counts from its completion, a write's from its start. */
+function checkWriteAhead(log: string, journal: string) {
+  const data = dataDir(journal) + '/';
+  const levelLog = new RegExp(`^${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\d+\\.log$`);
+  const unsynced = new Set<string>(); // data files written since their last fdatasync
+  let unsyncedDir = false; // a data file was created since data/'s last fsync
+  const pending = new Map<string, { call: string; file: string }>(); // pid -> unfinished sync
+  const result = { dataWrites: 0, dataSyncs: 0, dirSyncs: 0, logWritesAfterData: 0, violations: [] as string[] };
+  const synced = (call: string, file: string) => {
+    if (call === 'fdatasync' && file.startsWith(data)) { unsynced.delete(file); result.dataSyncs += 1; }
+    if (call === 'fsync' && file === dataDir(journal)) { unsyncedDir = false; result.dirSyncs += 1; }
+  };
+  for (const line of log.split('\n')) {
+    const match = /^(\d+)\s+(.*)$/.exec(line);
+    if (!match) continue;
+    const [, pid, rest] = match as unknown as [string, string, string];
+    const resumed = /^<\.\.\. (\w+) resumed>.*= (-?\d+)/.exec(rest);
+    if (resumed) {
+      const call = pending.get(pid);
+      pending.delete(pid);
+      if (call && resumed[2] === '0') synced(call.call, call.file);
+      continue;
+    }
+    const started = /^(\w+)\((?:\d+<([^>]*)>|[^,]*, "([^"]*)")/.exec(rest);
+    if (!started) continue;
+    const [, call, fdPath, openPath] = started as unknown as [string, string, string | undefined, string | undefined];
+    if (call === 'openat' && openPath?.startsWith(data) && rest.includes('O_CREAT') && / = \d+<?/.test(rest)) unsyncedDir = true;
+    if (!fdPath) continue;
+    if ((call === 'fdatasync' || call === 'fsync')) {
+      if (rest.includes('<unfinished ...>')) pending.set(pid, { call, file: fdPath });
+      else if (/ = 0$/.test(rest)) synced(call, fdPath);
+    } else if (fdPath.startsWith(data)) {
+      unsynced.add(fdPath);
+      result.dataWrites += 1;
+    } else if (levelLog.test(fdPath) && (result.dataWrites > 0)) {
+      result.logWritesAfterData += 1;
+      if (unsynced.size > 0 || unsyncedDir) result.violations.push(`${line} (unsynced: ${[...unsynced].join(', ')}${unsyncedDir ? ', data/' : ''})`);
+    }
+  }
+  return result;
+}
+
+test('open by the recorder: a tail past the committed size is cut, orphan data files removed; readers never read past committed bytes', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(100_000));
+  await recordOnce(s);
+  let journal = await Journal.open(s.journal);
+  const life = journal.fileState('p00000001.pack')!.createdSeq;
+  const head = journal.head;
+  await journal.close();
+  // What a crash between a data flush and its LevelDB batch leaves: bytes no op references.
+  const lifeFile = path.join(dataDir(s.journal), dataName(life));
+  fs.appendFileSync(lifeFile, randomBytes(4096));
+  const uncommittedLife = path.join(dataDir(s.journal), dataName(head + 1));
+  fs.writeFileSync(uncommittedLife, randomBytes(1000));
+  const appendSeq = path.join(dataDir(s.journal), dataName(head)); // op `head` is an append, not a create
+  fs.writeFileSync(appendSeq, randomBytes(10));
+  const foreign = path.join(dataDir(s.journal), 'notes.txt');
+  fs.writeFileSync(foreign, 'not ours');
+  // A reader trusts only committed ranges: the junk is never read.
+  await assertJournalEqualsSource(s);
+  // The source grows; the recorder opens the journal, cleans up, and appends at the committed size.
+  fs.appendFileSync(path.join(s.src, 'p00000001.pack'), randomBytes(1000)); // less than the junk: it must be cut, not overwritten
+  await recordOnce(s);
+  assert.is(fs.statSync(lifeFile).size, 101_000, 'the data file holds exactly the committed bytes');
+  assert.not.ok(fs.existsSync(uncommittedLife), 'a data file of a life never committed is removed');
+  assert.not.ok(fs.existsSync(appendSeq), 'a data file named after an op that is not a create is removed');
+  assert.ok(fs.existsSync(foreign), 'names that are not data files are left alone');
+  await assertJournalEqualsSource(s);
+  journal = await Journal.open(s.journal);
+  await journal.close();
+});
+
+test('a flipped byte in a data file: reading the op is JOURNAL_CORRUPT naming the file and range; verify reports it', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(10_000));
+  await recordOnce(s);
+  const journal = await Journal.open(s.journal);
+  try {
+    const life = journal.fileState('p00000001.pack')!.createdSeq;
+    const file = path.join(dataDir(s.journal), dataName(life));
+    const bytes = fs.readFileSync(file);
+    bytes[5000] = bytes[5000]! ^ 0x10;
+    fs.writeFileSync(file, bytes);
+    const err = await journal.readOp(life + 1).then(() => null, (e: unknown) => e as { code?: string; message: string });
+    assert.is(err?.code, 'JOURNAL_CORRUPT');
+    assert.match(err!.message, file);
+    assert.match(err!.message, '0..10000');
+    const findings: string[] = [];
+    const result = await verify(journal, { onFinding: (f) => findings.push(`${f.seq}: ${f.message}`) });
+    assert.not.ok(result.ok);
+    assert.ok(findings.some((f) => f.startsWith(`${life + 1}: `) && f.includes('CRC-32C')), findings.join('\n'));
+  } finally {
+    await journal.close();
+  }
+});
+
+test('every record is sealed: a byte flipped in the source record, a checkpoint or a key (LevelDB\'s own checksums right) is JOURNAL_CORRUPT or a verify finding', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(10_000));
+  await recordOnce(s);
+  for (const what of ['source', 'checkpoint', 'a key changed into one no reader looks up'] as const) {
+    const copy = path.join(tempDir('rdm-sealed-'), 'journal');
+    fs.cpSync(s.journal, copy, { recursive: true });
+    const db = new Level<Uint8Array, Uint8Array>(copy, { keyEncoding: 'view', valueEncoding: 'view' });
+    await db.open();
+    let target: Uint8Array = Buffer.from('msource');
+    if (what === 'checkpoint') for await (const key of db.keys({ gte: Buffer.from('c'), lt: Buffer.from('d'), limit: 1 })) target = key;
+    const value = Buffer.from((await db.get(target))!);
+    if (what.startsWith('a key')) {
+      await db.put(Buffer.from('msourcf'), value); // the source record's value under a damaged key
+    } else {
+      value[1] = value[1]! ^ 0x01;
+      await db.put(target, value);
+    }
+    await db.close();
+    const opened = await Journal.open(copy).then(async (journal) => {
+      try {
+            const findings: string[] = [];
+        await verify(journal, { onFinding: (f) => findings.push(f.message) });
+        return findings.join('\n');
+      } finally {
+        await journal.close();
+      }
+    }, (err: unknown) => `${(err as { code?: string }).code}: ${(err as Error).message}`);
+    assert.match(opened, /JOURNAL_CORRUPT|checksum/, `${what}: ${opened}`);
+  }
+});
+
+test('prune: the data files of removed lives are unlinked, live ones kept, and the rest still reads', async () => {
+  const s = setup();
+  write(s.src, 'p00000001.pack', randomBytes(200_000));
+  write(s.src, 'p00000002.pack', randomBytes(100_000));
+  await recordOnce(s);
+  fs.unlinkSync(path.join(s.src, 'p00000001.pack'));
+  write(s.src, 'p00000003.pack', randomBytes(1000));
+  await recordOnce(s);
+  fs.appendFileSync(path.join(s.src, 'p00000003.pack'), randomBytes(1000)); // the delete is not the head op
+  await recordOnce(s);
+  const journal = await Journal.open(s.journal);
+  try {
+    const before = dataFiles(s.journal);
+    assert.is(before.size, 3);
+    const kept = new Set([...journal.fileStates().values()].map((f) => dataName(f.createdSeq)));
+    const result = await prune(journal, { horizon: journal.head });
+    assert.is(result.files, 1);
+    assert.equal(new Set(dataFiles(s.journal).keys()), kept, 'only the live lives\' data files are left');
+  } finally {
+    await journal.close();
+  }
+  await assertJournalEqualsSource(s);
+  const { files } = await readJournal(s.journal);
+  assert.equal([...files.keys()].sort(), ['p00000002.pack', 'p00000003.pack']);
+  assert.equal([...sourceFiles(s.src).keys()].sort(), ['p00000002.pack', 'p00000003.pack']);
+});
+
+test('a format 2 journal is still written as format 2: appends keep their data in LevelDB, no data directory', async () => {
+  const dir = path.join(tempDir('rdm-v2-'), 'journal');
+  fs.cpSync(path.join(repoRoot, 'journal-format', 'fixtures', 'v2', 'journal'), dir, { recursive: true });
+  const journal = await Journal.open(dir);
+  let appendSeq = 0;
+  try {
+    assert.is(journal.version, 2);
+    const head = journal.head;
+    appendSeq = head + 2;
+    const data = randomBytes(5000);
+    await journal.append([{ type: 'create', at: Date.now(), file: 'p00000009.pack', ino: 9 }, makeAppend('p00000009.pack', 0, data)]);
+    assert.is(journal.version, 2);
+    assert.not.ok(fs.existsSync(dataDir(dir)));
+    const op = await journal.readOp(appendSeq);
+    assert.ok(op.type === 'append' && Buffer.from(op.data).equals(data));
+  } finally {
+    await journal.close();
+  }
+  // Read the stored record as the v2 spec says: the bytes are in the op.
+  const db = new Level<Uint8Array, Uint8Array>(dir, { keyEncoding: 'view', valueEncoding: 'view' });
+  await db.open();
+  try {
+    const raw = packr.unpack((await db.get(opKey(appendSeq)))!) as { data?: Uint8Array };
+    assert.ok(raw.data instanceof Uint8Array && raw.data.length === 5000);
+  } finally {
+    await db.close();
+  }
+});
+
+test('writeJournal (no recorder lock): a new journal is format 3 and its ops read back through the data files', async () => {
+  const dir = path.join(tempDir('rdm-v3-'), 'journal');
+  const data = randomBytes(3 * MiB);
+  const ops = [{ type: 'create' as const, at: Date.now(), file: 'p00000001.pack', ino: 1 }];
+  const appends = [0, 1, 2].map((i) => makeAppend('p00000001.pack', i * MiB, data.subarray(i * MiB, (i + 1) * MiB)));
+  await writeJournal(dir, [...ops, ...appends]);
+  const { files } = await readJournal(dir);
+  assert.ok(files.get('p00000001.pack')!.equals(data));
+});
+
+test.run();
