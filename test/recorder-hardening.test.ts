@@ -13,6 +13,7 @@ import { Journal, type SourceIdentity } from '../src/journal.js';
 import { packr } from '../src/msgpack.js';
 import { Recorder } from '../src/recorder.js';
 import { checkSource } from '../src/source.js';
+import { seal, unseal } from '../src/sealed-level.js';
 import { isRoot, withTmpfs } from './fault-support.js';
 import { RECORDING, cleanUp, describeOutput, errorEvent, runCli, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
@@ -118,13 +119,14 @@ test('the inotify reader thread failing (its poll refused) fails the recorder wi
 
 const SOURCE_KEY = Buffer.from('msource');
 
-/** Rewrites (with `change`) the source record a journal holds; returns the record as it was. */
+/** Rewrites (with `change`) the source record a (format 3) journal holds; returns the record as it was. */
 async function doctorSource(journal: string, change: (source: SourceIdentity) => object): Promise<SourceIdentity> {
   const db = new Level<Uint8Array, Uint8Array>(journal, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: false });
   await db.open();
   try {
-    const source = packr.unpack((await db.get(SOURCE_KEY))!) as SourceIdentity;
-    await db.put(SOURCE_KEY, packr.pack(change(source)));
+    // A format 3 journal seals every record (CRC-32C over key and value): the doctored record is resealed.
+    const source = packr.unpack(unseal(SOURCE_KEY, (await db.get(SOURCE_KEY))!, journal)) as SourceIdentity;
+    await db.put(SOURCE_KEY, seal(SOURCE_KEY, packr.pack(change(source))));
     return source;
   } finally {
     await db.close();
