@@ -14,6 +14,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packr } from '../src/msgpack.js';
 import { makeAppend, type JournalOp, type Op } from '../src/op.js';
+import { seal } from '../src/sealed-level.js';
 import { Target } from '../src/target.js';
 import { cleanUp, errorEvent, packOps, readTargetControl, runCli, targetFiles, tempDir, writeJournal } from './support.js';
 
@@ -43,13 +44,16 @@ async function doctor(journal: string, changes: Doctoring): Promise<void> {
   const db = new Level<Uint8Array, Uint8Array>(journal, { keyEncoding: 'view', valueEncoding: 'view' });
   await db.open();
   try {
-    await db.batch(changes);
+    // A hostile writer of a format 3 journal seals what it writes (a CRC-32C is no signature): the
+    // names themselves must be refused, not the checksums.
+    const format = packr.unpack((await db.get(Buffer.from('mformat')))!) as { version: number };
+    await db.batch(format.version >= 3 ? changes.map((c) => (c.type === 'put' ? { ...c, value: seal(c.key, c.value) } : c)) : changes);
   } finally {
     await db.close();
   }
 }
 
-/** A sandbox: a format 2 journal of sampleOps(), a target replayed from it, and room beside them. */
+/** A sandbox: a journal (of the current format) of sampleOps(), a target replayed from it, and room beside them. */
 async function sandbox(): Promise<{ root: string; journal: string; target: string }> {
   const root = tempDir('rdm-hostile2-');
   const journal = path.join(root, 'journal');
