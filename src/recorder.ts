@@ -228,9 +228,15 @@ export class Recorder {
 
   /**
    * Packs the engine created and deleted unseen (while no recorder ran, or while the kernel dropped
-   * events): numbers above the last check that neither the journal nor the source nor an open
-   * descriptor holds, below the highest number known (the engine numbers packs in ascending
-   * order). Each is named by a missed resync; names only, contents are never parsed.
+   * events): numbers above the last check that neither the journal nor an open descriptor holds,
+   * below the highest number known (the engine numbers packs in ascending order). Each is named by
+   * a missed resync; names only, contents are never parsed.
+   *
+   * A pack merely listed in the source is not known: the engine may delete it before the pass that
+   * follows lists the source again (a restart under load takes seconds, a pack may live less), and
+   * no event names a file created before the watch began. So each listed pack is opened here and
+   * held: the coming pass records it (create, bytes, delete) even when it is gone by then; one gone
+   * before this open is named missed.
    */
   private async packsMissedWhileDown(): Promise<Op[]> {
     if (!this.recordedBefore || this.journal.version < 2) return [];
@@ -247,6 +253,11 @@ export class Recorder {
     }
     // Otherwise a source recorded while it held no pack: the engine numbers from p1.
     for (const name of this.listSource()) {
+      if (packNumber(name) !== null) this.open(name);
+    }
+    // Held open (listed just now, or opened by the binding the moment they appeared), or named by
+    // the coming pass as missed (gone before the binding could open them).
+    for (const name of [...this.files.map((f) => f.name), ...this.missed]) {
       const number = packNumber(name);
       if (number !== null) known.set(number, name);
     }

@@ -1,13 +1,16 @@
 /**
  * The recorder where events and a long pass overlap: a 200 MiB pack keeps the start-up snapshot
- * busy while other files change under it. And a journal that would record itself.
+ * busy while other files change under it; a restart stopped (strace) between its gap check and
+ * its first pass while a pack goes. And a journal that would record itself.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { haveStrace } from './crash-state.js';
 import {
-  RECORDING, assertSameFiles, cleanUp, errorEvent, readJournal, runCli, sleep, sourceFiles, spawnCli, tempDir, waitForExit, waitForOutput,
+  RECORDING, assertSameFiles, cleanUp, cliScript, errorEvent, readJournal, runCli, skip, sleep, sourceFiles, spawnCli, tempDir, waitForExit, waitForOutput,
 } from './support.js';
 
 const test = suite('recorder-edges');
@@ -66,6 +69,60 @@ test('a file truncated and rewritten larger between two looks is a changed resyn
   assertSameFiles(files, sourceFiles(s.src), 'journal vs source');
   assert.equal(ops.filter((op) => op.type === 'resync').map((op) => [(op as { reason: string }).reason, (op as { file?: string }).file]),
     [['changed', 'f.dat']]);
+});
+
+/** Resolves once strace's trace says process `pid` stopped on the injected SIGSTOP; false when strace ended first. */
+async function stoppedBySignal(trace: string, pid: number, exited: () => boolean): Promise<boolean> {
+  const line = new RegExp(`^${pid} --- stopped by SIGSTOP ---$`, 'm');
+  for (;;) {
+    if (fs.existsSync(trace) && line.test(fs.readFileSync(trace, 'utf8'))) return true;
+    if (exited()) return false;
+    await sleep(5);
+  }
+}
+
+test('a pack listed by the restart\'s gap check and deleted before the first pass lists the source is recorded whole', async () => {
+  if (!haveStrace()) return skip('needs strace; .ci/run installs it');
+  const s = setup();
+  const pack = (n: number) => path.join(s.src, `p${n}.pack`);
+  const content = (n: number) => Buffer.alloc(3000 + n, n);
+  for (const n of [1, 2]) fs.writeFileSync(pack(n), content(n));
+  assert.is((await runCli(['record', s.src, '--journal', s.journal, '--once'])).code, 0);
+  // While no recorder runs the engine creates p3 and p4: no event will ever name them.
+  for (const n of [3, 4]) fs.writeFileSync(pack(n), content(n));
+  // The restart lists the source twice: the gap check (are packs missing between the journal's
+  // last and the source's?), then the first pass. strace stops it (SIGSTOP) right after it opens
+  // the directory the second time, before reading it; that is when the engine vacuums p3.
+  const trace = path.join(path.dirname(s.src), 'strace.out');
+  const strace = spawn('strace', ['-f', '-qq', '-o', trace, '-P', s.src, '-e', 'trace=openat', '-e', 'inject=openat:signal=SIGSTOP:when=2',
+    process.execPath, cliScript, 'record', s.src, '--journal', s.journal, '--once'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  strace.stderr.setEncoding('utf8').on('data', (text: string) => { stderr += text; });
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => strace.once('close', (status) => resolve(code = status)));
+  try {
+    // The traced process is strace's child (the same pid before and after its exec of node).
+    let recorder = 0;
+    while (!recorder && code === undefined) {
+      recorder = Number(fs.readFileSync(`/proc/${strace.pid}/task/${strace.pid}/children`, 'utf8').trim().split(' ')[0]);
+      if (!recorder) await sleep(5);
+    }
+    assert.ok(await stoppedBySignal(trace, recorder, () => code !== undefined), `the recorder under strace was never stopped (exit ${code}): ${stderr}`);
+    fs.unlinkSync(pack(3));
+    process.kill(recorder, 'SIGCONT');
+    assert.is(await exited, 0, stderr);
+  } finally {
+    strace.kill('SIGKILL');
+  }
+  const { ops, lives } = await readJournal(s.journal);
+  const p3 = lives.find((life) => life.name === 'p3.pack');
+  const named = ops.some((op) => op.type === 'resync' && op.file === 'p3.pack');
+  // Before: the gap check counted p3 as present, the pass found it gone, and nothing named it.
+  assert.ok(p3 !== undefined || named, 'p3.pack is neither recorded nor named by a resync: a silent loss');
+  assert.ok(p3, `p3.pack was held open since the gap check listed it, so its bytes are recorded (ops: ${JSON.stringify(ops.filter((op) => op.type === 'resync'))})`);
+  assert.equal(p3.data, content(3));
+  assert.ok(p3.deletedSeq !== null, 'its delete is recorded');
+  assertSameFiles((await readJournal(s.journal)).files, sourceFiles(s.src), 'journal vs source');
 });
 
 test('a journal inside the source directory is refused with JOURNAL_UNUSABLE, and not created', async () => {
