@@ -204,7 +204,6 @@ test('prune: --dry-run changes nothing; the prune removes exactly the lives ende
   assert.is(beforeTime.files, expectedPrune(ops, lastBefore).files);
   const keepLong = await resultOf(['prune', '--journal', s.journal, '--keep', '1h', '--dry-run']);
   assert.equal([keepLong.horizon, keepLong.files, keepLong.bytes], [0, 0, 0], '--keep 1h: nothing is that old');
-  assert.is(ops.at(-1)!.type, 'append', 'precondition: the last op is an append (the engine stops after a transaction)');
   await sleep(Math.max(0, ops.at(-1)!.at + 1100 - Date.now()));
   const keepShort = await resultOf(['prune', '--journal', s.journal, '--keep', '1s', '--dry-run']);
   // The horizon stops below the head: the head op is never removed (a seq is never reused).
