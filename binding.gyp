@@ -1,8 +1,8 @@
 {
   "targets": [
     {
-      "target_name": "rdm_inotify",
-      "sources": ["src/inotify/inotify.c"],
+      "target_name": "rdm_native",
+      "sources": ["src/native/binding.c"],
       "defines": ["NAPI_VERSION=8"],
       "cflags": ["-O2", "-Wall", "-Wextra"],
       "cflags!": ["-Wno-unused-parameter"],

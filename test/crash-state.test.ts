@@ -21,9 +21,9 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../src/cli/main.js';
-import { Journal } from '../src/journal.js';
-import type { JournalOp } from '../src/op.js';
-import { NOTIFY_NAME } from '../src/shared-level.js';
+import { Journal } from '../src/journal/journal.js';
+import type { JournalOp } from '../src/journal/op.js';
+import { NOTIFY_NAME } from '../src/journal/shared-level.js';
 import {
   crashStates, cutPoints, diffStates, diskState, finalState, haveStrace, parseTraces, readTree, traceCommand, writeState, type Change, type CrashState, type Trace,
 } from './crash-state.js';

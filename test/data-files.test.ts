@@ -1,5 +1,5 @@
 /**
- * Journal format 3: append bytes in data files beside LevelDB (src/data-files.ts). Through the
+ * Journal format 3: append bytes in data files beside LevelDB (src/journal/data-files.ts). Through the
  * compiled CLI and the Journal class, on real files: where the bytes land, the write-ahead order
  * seen in the recorder's system calls, open-time truncation and orphan removal, readers checking
  * CRC-32C, retention unlinking, and format 2 journals still written as format 2.
@@ -10,14 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { packr } from '../src/msgpack.js';
-import { Journal, opKey } from '../src/journal.js';
-import { prune } from '../src/prune.js';
-import { verify } from '../src/verify-journal.js';
+import { packr } from '../src/journal/msgpack.js';
+import { Journal, opKey } from '../src/journal/journal.js';
+import { prune } from '../src/upkeep/prune.js';
+import { verify } from '../src/upkeep/verify-journal.js';
 import { Level } from 'level';
 import { cleanUp, cliScript, readJournal, repoRoot, sourceFiles, tempDir, writeJournal } from './support.js';
 import { assertJournalEqualsSource, recordOnce, setup, write } from './recording.js';
-import { makeAppend } from '../src/op.js';
+import { makeAppend } from '../src/journal/op.js';
 
 const test = suite('data-files');
 test.after(cleanUp);

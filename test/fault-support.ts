@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { JournalOp } from '../src/op.js';
-import { checksum } from '../src/op.js';
+import type { JournalOp } from '../src/journal/op.js';
+import { checksum } from '../src/journal/op.js';
 import { packName, packNumber, scanPack } from '../tools/validate-packs.js';
 import {
   describeOutput, errorEvent, type FileLife, outputOf, readTargetControl, replayOps, resultEvent, runCli, sleep, tempDir, waitForExit,

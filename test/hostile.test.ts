@@ -12,10 +12,10 @@ import path from 'node:path';
 import { Level } from 'level';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { packr } from '../src/msgpack.js';
-import { makeAppend, type JournalOp, type Op } from '../src/op.js';
-import { seal } from '../src/sealed-level.js';
-import { Target } from '../src/target.js';
+import { packr } from '../src/journal/msgpack.js';
+import { makeAppend, type JournalOp, type Op } from '../src/journal/op.js';
+import { seal } from '../src/journal/sealed-level.js';
+import { Target } from '../src/replay/target.js';
 import { cleanUp, errorEvent, packOps, readTargetControl, runCli, targetFiles, tempDir, writeJournal } from './support.js';
 
 const test = suite('hostile');

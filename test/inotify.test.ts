@@ -14,11 +14,11 @@ import * as assert from 'uvu/assert';
 import {
   Inotify, type InotifyEvent, describeMask, IN_CLOSE_WRITE, IN_CREATE, IN_DELETE, IN_DELETE_SELF,
   IN_IGNORED, IN_ISDIR, IN_MODIFY, IN_ONLYDIR, IN_MOVED_FROM, IN_MOVED_TO, IN_Q_OVERFLOW,
-} from '../src/inotify/index.js';
+} from '../src/native/index.js';
 
 // The same addon instance the wrapper loaded (require caches by path); used for
 // its leak counter and by child processes and workers that cannot run tsx.
-const addonPath = createRequire(import.meta.url).resolve('../build/Release/rdm_inotify.node');
+const addonPath = createRequire(import.meta.url).resolve('../build/Release/rdm_native.node');
 const addon = createRequire(import.meta.url)(addonPath) as {
   Inotify: new (onEvents: (events: InotifyEvent[]) => void) => Pick<Inotify, 'addWatch' | 'close'>;
   liveInstances(): number;

@@ -19,8 +19,8 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Level } from 'level';
-import { checksum, makeAppend, type JournalOp, type Op } from '../src/op.js';
-import { dataFileName } from '../src/data-files.js';
+import { checksum, makeAppend, type JournalOp, type Op } from '../src/journal/op.js';
+import { dataFileName } from '../src/journal/data-files.js';
 import {
   RECORDING, cleanUp, cliScript, describeOutput, engineSummary, errorEvent, jsonEvents, readJournal, replayOps, repoRoot, resultEvent,
   runCli, runEngine, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir, waitForExit, waitForOutput, writeJournal, type EngineCliOptions,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FORMAT_VERSION, Journal } from '../src/journal.js';
+import { FORMAT_VERSION, Journal } from '../src/journal/journal.js';
 
 const FIXTURES = path.resolve('journal-format/fixtures');
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

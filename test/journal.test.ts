@@ -6,8 +6,8 @@ import { Packr } from 'msgpackr';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RdmJournalError } from '../src/errors.js';
-import { FORMAT_VERSION, Journal, opKey } from '../src/journal.js';
-import { checksum, makeAppend, type JournalOp, type Op } from '../src/op.js';
+import { FORMAT_VERSION, Journal, opKey } from '../src/journal/journal.js';
+import { checksum, makeAppend, type JournalOp, type Op } from '../src/journal/op.js';
 import { cleanUp, tempDir } from './support.js';
 
 const test = suite('journal');

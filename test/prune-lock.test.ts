@@ -7,8 +7,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RdmJournalError } from '../src/errors.js';
-import { Journal, emptyPruned } from '../src/journal.js';
-import { makeAppend, type Op } from '../src/op.js';
+import { Journal, emptyPruned } from '../src/journal/journal.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
 import { cleanUp, describeOutput, outputOf, resultEvent, runCli, spawnCli, tempDir, waitForExit, writeJournal } from './support.js';
 
 const test = suite('prune-lock');

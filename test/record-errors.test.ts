@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Inotify } from '../src/inotify/index.js';
+import { Inotify } from '../src/native/index.js';
 import { RdmJournalError } from '../src/errors.js';
-import { checkSource, findMount } from '../src/source.js';
+import { checkSource, findMount } from '../src/capture/source.js';
 import { cleanUp, readJournal, sleep } from './support.js';
 import { setup, write, recordOnce, startRecorder, stopRecorder, assertJournalEqualsSource, assertFails } from './recording.js';
 

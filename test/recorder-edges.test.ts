@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Journal } from '../src/journal.js';
-import { Recorder } from '../src/recorder.js';
-import { checkSource } from '../src/source.js';
+import { Journal } from '../src/journal/journal.js';
+import { Recorder } from '../src/capture/recorder.js';
+import { checkSource } from '../src/capture/source.js';
 import {
   RECORDING, assertSameFiles, cleanUp, errorEvent, readJournal, runCli, sleep, sourceFiles, spawnCli, tempDir, waitForExit, waitForOutput,
 } from './support.js';

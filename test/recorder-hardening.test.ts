@@ -9,11 +9,11 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Level } from 'level';
-import { Journal, type SourceIdentity } from '../src/journal.js';
-import { packr } from '../src/msgpack.js';
-import { Recorder } from '../src/recorder.js';
-import { checkSource } from '../src/source.js';
-import { seal, unseal } from '../src/sealed-level.js';
+import { Journal, type SourceIdentity } from '../src/journal/journal.js';
+import { packr } from '../src/journal/msgpack.js';
+import { Recorder } from '../src/capture/recorder.js';
+import { checkSource } from '../src/capture/source.js';
+import { seal, unseal } from '../src/journal/sealed-level.js';
 import { isRoot, withTmpfs } from './fault-support.js';
 import { RECORDING, cleanUp, describeOutput, errorEvent, runCli, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 

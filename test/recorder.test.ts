@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { JournalOp } from '../src/op.js';
+import type { JournalOp } from '../src/journal/op.js';
 import { packNumber, validatePacks } from '../tools/validate-packs.js';
 import {
   assertSameFiles, cleanUp, describeOutput, engineSummary, errorEvent, type FileLife, journalFiles, outputOf, readJournal, RECORDING, runCli, skip, sleep, sourceFiles, spawnCli, spawnEngine, waitForExit, waitForOutput, writeFiles,

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import type { JournalOp, ResyncOp } from '../src/op.js';
+import type { JournalOp, ResyncOp } from '../src/journal/op.js';
 import {
   RECORDING, assertSameFiles, describeOutput, errorEvent, readJournal, resultEvent, runCli, sourceFiles, spawnCli, tempDir, waitForExit, waitForOutput,
 } from './support.js';

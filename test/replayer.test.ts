@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FORMAT_VERSION } from '../src/journal.js';
-import { checksum, makeAppend, type Op } from '../src/op.js';
+import { FORMAT_VERSION } from '../src/journal/journal.js';
+import { checksum, makeAppend, type Op } from '../src/journal/op.js';
 import { validatePacks } from '../tools/validate-packs.js';
 import {
   RECORDING, assertSameFiles, cleanUp, describeDir, describeOutput, engineSummary, errorEvent, packOps, readJournal,

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { JournalOp } from '../src/op.js';
+import type { JournalOp } from '../src/journal/op.js';
 import {
   RECORDING, assertSameFiles, cleanUp, cliScript, describeDir, describeOutput, engineSummary, errorEvent, jsonEvents, readJournal,
   outputOf, readTargetControl, repoRoot, resultEvent, runCli, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir, waitForExit,
@@ -380,7 +380,7 @@ test('a lagging target blocks prune (PRUNE_BLOCKED, nothing removed); --force ex
  */
 const LOAD: EngineCliOptions = { durationMs: 24_000, rate: 300, minSize: 1024, maxSize: 16384, packSize: 256 * 1024, keep: 3, seed: 5 };
 const RETAIN_MS = 2000;
-/** The journal's LevelDB write buffer (WRITE_BUFFER_BYTES in src/journal.ts). */
+/** The journal's LevelDB write buffer (WRITE_BUFFER_BYTES in src/journal/journal.ts). */
 const WRITE_BUFFER = 16 * MiB;
 /**
  * What the journal's directory holds beyond the ops retention keeps: one write buffer, plus 1 MiB.

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Journal } from '../src/journal.js';
-import type { JournalOp } from '../src/op.js';
+import { Journal } from '../src/journal/journal.js';
+import type { JournalOp } from '../src/journal/op.js';
 import type { EngineOptions, EngineSummary } from '../tools/engine-sim.js';
 
 export { runEngine, type EngineOptions, type EngineSummary } from '../tools/engine-sim.js';
@@ -374,7 +374,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 import { createHash } from 'node:crypto';
 import { Level } from 'level';
 import { Packr } from 'msgpackr';
-import { makeAppend, type Op } from '../src/op.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
 
 /** A target's control directory: its cursor LevelDB. Never part of a comparison with a source. */
 export const TARGET_CONTROL_DIR = '.rdm-journal';

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Journal } from '../src/journal.js';
-import { makeAppend, type JournalOp, type Op } from '../src/op.js';
-import { replay } from '../src/replayer.js';
-import { Target } from '../src/target.js';
+import { Journal } from '../src/journal/journal.js';
+import { makeAppend, type JournalOp, type Op } from '../src/journal/op.js';
+import { replay } from '../src/replay/replayer.js';
+import { Target } from '../src/replay/target.js';
 import { cleanUp, tempDir, targetFiles } from './support.js';
 
 const test = suite('target');

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Journal } from '../src/journal.js';
-import { makeAppend, type Op } from '../src/op.js';
-import { lastOpAtOrBefore } from '../src/points.js';
-import { checkSource } from '../src/source.js';
+import { Journal } from '../src/journal/journal.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
+import { lastOpAtOrBefore } from '../src/journal/points.js';
+import { checkSource } from '../src/capture/source.js';
 import { cleanUp, readJournal, runCli, sourceFiles, tempDir, writeRawJournal } from './support.js';
 
 const test = suite('time-steps');

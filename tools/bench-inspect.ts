@@ -21,8 +21,8 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Journal } from '../src/journal.js';
-import { makeAppend, type Op } from '../src/op.js';
+import { Journal } from '../src/journal/journal.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
 const { values } = parseArgs({ options: {

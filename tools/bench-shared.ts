@@ -26,7 +26,7 @@ function timed(run: () => void): number {
 
 /** A process that opens `journal` (so it hosts it) and does nothing else until SIGTERM. */
 async function idleHost(journal: string): Promise<ChildProcess> {
-  const script = `import { Journal } from ${JSON.stringify(path.resolve('src/journal.ts'))};
+  const script = `import { Journal } from ${JSON.stringify(path.resolve('src/journal/journal.ts'))};
     const journal = await Journal.open(${JSON.stringify(journal)});
     console.error('hosting as ' + journal.role);
     process.once('SIGTERM', () => journal.close().then(() => process.exit(0)));`;

@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Journal } from '../src/journal.js';
-import { verifyDirectory } from '../src/verify.js';
+import { Journal } from '../src/journal/journal.js';
+import { verifyDirectory } from '../src/upkeep/verify-target.js';
 import { validatePacks } from './validate-packs.js';
 
 const CLI = path.resolve('dist/cli/bin.js');

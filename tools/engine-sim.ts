@@ -15,7 +15,7 @@
  *   reader can catch one half-written.
  * - Rotation: a transaction goes into a new pack once the current one is >= --pack-size bytes;
  *   transactions never span packs. With --empty-packs P, a rotation leaves, with probability P, a
- *   pack holding no transaction in the middle of the range (RDM.md: this is normal).
+ *   pack holding no transaction in the middle of the range (docs/rdm-and-inotify.md: this is normal).
  * - Vacuum: right after a pack is created, the lowest-numbered packs are deleted until at most
  *   --keep remain (0 = never delete).
  * - SIGTERM/SIGINT (or the AbortSignal) stop at the next transaction boundary; SIGKILL can land
@@ -150,7 +150,7 @@ class SimDatabase {
     return this.current!;
   }
 
-  /** The previous pack is finished before the next exists (RDM.md); vacuum runs only after. */
+  /** The previous pack is finished before the next exists (docs/rdm-and-inotify.md); vacuum runs only after. */
   private startPack(): void {
     this.close();
     const number = (this.packs.at(-1)?.number ?? 0) + 1;

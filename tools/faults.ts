@@ -25,8 +25,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { Level } from 'level';
 import { Packr } from 'msgpackr';
-import type { JournalOp } from '../src/op.js';
-import { checksum } from '../src/op.js';
+import type { JournalOp } from '../src/journal/op.js';
+import { checksum } from '../src/journal/op.js';
 import { packName, scanPack } from './validate-packs.js';
 import {
   RECORDING, diffFiles, engineSummary, readJournal, readTargetControl, runEngine, sleep, sourceFiles, spawnCli, spawnEngine,

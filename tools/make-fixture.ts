@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FORMAT_VERSION, Journal } from '../src/journal.js';
-import { makeAppend, type Op } from '../src/op.js';
+import { FORMAT_VERSION, Journal } from '../src/journal/journal.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
 
 const AT = Date.UTC(2026, 10, 24, 12, 0, 0);
 const bytes = (text: string) => Buffer.from(text, 'utf8');

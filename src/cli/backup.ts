@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
-import { Journal } from '../journal.js';
-import { Recorder } from '../recorder.js';
+import { Journal } from '../journal/journal.js';
+import { Recorder } from '../capture/recorder.js';
 import { overlaps } from '../paths.js';
-import { checkTargets, replay } from '../replayer.js';
-import { refuseForeignDirectory } from '../target.js';
-import { DATABASE_SUFFIX, checkSource } from '../source.js';
+import { checkTargets, replay } from '../replay/replayer.js';
+import { refuseForeignDirectory } from '../replay/target.js';
+import { DATABASE_SUFFIX, checkSource } from '../capture/source.js';
 import type { Output } from './output.js';
 import { databaseNamed, refuseJournalInside } from './record.js';
 import { formatBytes } from './format.js';

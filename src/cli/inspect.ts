@@ -4,10 +4,10 @@
  * in `cat` read the per-file index, never the data of other files.
  */
 import { RdmJournalError } from '../errors.js';
-import { Journal, type IndexEntry } from '../journal.js';
-import type { JournalOp, Seq } from '../op.js';
+import { Journal, type IndexEntry } from '../journal/journal.js';
+import type { JournalOp, Seq } from '../journal/op.js';
 import { compareFileNames } from '../packfile.js';
-import { parsePoint, refusePastHead, resolveUpTo } from '../points.js';
+import { parsePoint, refusePastHead, resolveUpTo } from '../journal/points.js';
 import { formatBytes, formatTime } from './format.js';
 import { describeOp } from './log.js';
 import type { Output } from './output.js';

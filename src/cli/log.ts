@@ -4,9 +4,9 @@
  * replay run: the journal is shared. `--file` walks that file's index entries, not the whole journal.
  */
 import { RdmJournalError } from '../errors.js';
-import { Journal } from '../journal.js';
-import type { JournalOp, Op, Seq } from '../op.js';
-import { parsePoint, resolveFrom, resolveUpTo } from '../points.js';
+import { Journal } from '../journal/journal.js';
+import type { JournalOp, Op, Seq } from '../journal/op.js';
+import { parsePoint, resolveFrom, resolveUpTo } from '../journal/points.js';
 import { formatTime } from './format.js';
 import type { Output } from './output.js';
 import { StdoutStream } from './stdout.js';

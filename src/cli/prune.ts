@@ -1,8 +1,8 @@
 /** `rdm-journal prune`: retention by hand (record --retain does it while recording). */
 import { RdmJournalError } from '../errors.js';
-import { Journal } from '../journal.js';
-import { lastOpAtOrBefore, parsePoint } from '../points.js';
-import { parseDuration, prune } from '../prune.js';
+import { Journal } from '../journal/journal.js';
+import { lastOpAtOrBefore, parsePoint } from '../journal/points.js';
+import { parseDuration, prune } from '../upkeep/prune.js';
 import { formatBytes, formatTime } from './format.js';
 import type { Output } from './output.js';
 

@@ -1,10 +1,10 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
 import { RdmJournalError } from '../errors.js';
-import { Journal } from '../journal.js';
+import { Journal } from '../journal/journal.js';
 import { isWithin, realPathOf } from '../paths.js';
-import { Recorder, type RecorderStats } from '../recorder.js';
-import { Retention } from '../retention.js';
-import { checkSource, resolveDatabaseName } from '../source.js';
+import { Recorder, type RecorderStats } from '../capture/recorder.js';
+import { Retention } from '../upkeep/retention.js';
+import { checkSource, resolveDatabaseName } from '../capture/source.js';
 import type { Output } from './output.js';
 import { formatBytes } from './format.js';
 import { untilSignal } from './signals.js';

@@ -1,8 +1,8 @@
 /** `rdm-journal replay --to <target-dir> ...`: apply the journal to targets, each from its cursor. */
 import path from 'node:path';
-import { Journal } from '../journal.js';
-import { parsePoint, resolveUpTo } from '../points.js';
-import { replay, type TargetResult } from '../replayer.js';
+import { Journal } from '../journal/journal.js';
+import { parsePoint, resolveUpTo } from '../journal/points.js';
+import { replay, type TargetResult } from '../replay/replayer.js';
 import type { Output } from './output.js';
 import { untilSignal } from './signals.js';
 import { formatBytes } from './format.js';

@@ -5,8 +5,8 @@
  * at or before its cursor. Works while record and replay run: the journal is shared.
  */
 import { existsSync } from 'node:fs';
-import { Journal } from '../journal.js';
-import { isExpired } from '../prune.js';
+import { Journal } from '../journal/journal.js';
+import { isExpired } from '../upkeep/prune.js';
 import { formatBytes, formatSeconds, formatTime } from './format.js';
 import type { Output } from './output.js';
 

@@ -1,5 +1,5 @@
 /** `rdm-journal upgrade`: index an older journal in place; its ops stay as they are. */
-import { Journal } from '../journal.js';
+import { Journal } from '../journal/journal.js';
 import type { Output } from './output.js';
 
 export async function upgrade({ journal: dir, out }: { journal: string; out: Output }): Promise<void> {

@@ -1,7 +1,7 @@
 /** `rdm-journal verify [--to TARGET]`: every finding on its own line (or JSON object), exit 0 only when none. */
 import { RdmJournalError } from '../errors.js';
-import { Journal } from '../journal.js';
-import { verify } from '../verify-journal.js';
+import { Journal } from '../journal/journal.js';
+import { verify } from '../upkeep/verify-journal.js';
 import { formatBytes } from './format.js';
 import type { Output } from './output.js';
 

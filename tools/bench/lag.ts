@@ -29,10 +29,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Journal } from '../../src/journal.js';
+import { Journal } from '../../src/journal/journal.js';
 import {
   IN_CLOSE_WRITE, IN_CREATE, IN_DELETE, IN_ISDIR, IN_MODIFY, IN_MOVED_FROM, IN_MOVED_TO, IN_Q_OVERFLOW, Inotify,
-} from '../../src/inotify/index.js';
+} from '../../src/native/index.js';
 import { REPO, spawnTimed, waitForOutput, type TimedChild, type TimedResult } from './common.js';
 
 export const HEADER_BYTES = 24;

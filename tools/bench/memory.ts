@@ -11,8 +11,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Journal } from '../../src/journal.js';
-import { makeAppend, type Op } from '../../src/op.js';
+import { Journal } from '../../src/journal/journal.js';
+import { makeAppend, type Op } from '../../src/journal/op.js';
 import { MiB, cliTimed, diskUsage, freshDir, log, nowNs, remove, secondsSince, summarize, syncAll, type BenchConfig, type TimedResult } from './common.js';
 import { peaksUntil, sampleMemory, type MemoryPeaks } from './proc.js';
 import { packName } from './lag.js';

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { RdmJournalError, isErrnoException } from './errors.js';
-import type { FileState } from './journal.js';
-import { MAX_APPEND_BYTES, checksum, type ResyncReason } from './op.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
+import type { FileState } from '../journal/journal.js';
+import { MAX_APPEND_BYTES, checksum, type ResyncReason } from '../journal/op.js';
 
 const read = promisify(fs.read);
 /** Symlinks are not followed (O_NOFOLLOW); a FIFO cannot hang the open (O_NONBLOCK). */

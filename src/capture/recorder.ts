@@ -20,11 +20,11 @@ import { constants as osConstants } from 'node:os';
 const { ENOENT, ELOOP, ENXIO } = osConstants.errno;
 /** A gap of more packs than this is one resync naming the range, not one per pack. */
 const MAX_NAMED_MISSES = 10_000;
-import { RdmJournalError } from './errors.js';
-import type { Journal, SourceIdentity } from './journal.js';
+import { RdmJournalError } from '../errors.js';
+import type { Journal, SourceIdentity } from '../journal/journal.js';
 import { JournalWriter } from './journal-writer.js';
-import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from './op.js';
-import { compareFileNames, packNumber } from './packfile.js';
+import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from '../journal/op.js';
+import { compareFileNames, packNumber } from '../packfile.js';
 import { SourceFile } from './source-file.js';
 import { Watcher } from './watcher.js';
 

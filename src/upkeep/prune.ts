@@ -5,9 +5,9 @@
  * whose cursor is below the horizon blocks the prune (or caps it, for `record --retain`), unless
  * forced, which expires it (CURSOR_EXPIRED on its next replay; `replay --resync` rebuilds it).
  */
-import { RdmJournalError } from './errors.js';
-import { type FileLife, type Journal, type Pruned, type TargetNote } from './journal.js';
-import type { Op, Seq } from './op.js';
+import { RdmJournalError } from '../errors.js';
+import { type FileLife, type Journal, type Pruned, type TargetNote } from '../journal/journal.js';
+import type { Op, Seq } from '../journal/op.js';
 
 /** Lives removed per batch, bounded by their index entries: a batch stays small, a crash leaves whole lives. */
 const BATCH_ENTRIES = 20_000;

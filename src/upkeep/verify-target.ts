@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Journal } from './journal.js';
-import { compareFileNames } from './packfile.js';
+import type { Journal } from '../journal/journal.js';
+import { compareFileNames } from '../packfile.js';
 
 export interface VerifyReport {
   ok: boolean;

@@ -3,8 +3,8 @@
  * pack size. One batch may be in flight while the next fills: reading the source overlaps
  * LevelDB's write.
  */
-import type { Journal } from './journal.js';
-import type { Op } from './op.js';
+import type { Journal } from '../journal/journal.js';
+import type { Op } from '../journal/op.js';
 
 /** Ops are committed in batches of about this many bytes: bounded memory, few fsyncs. */
 const BATCH_BYTES = 4 * 1024 * 1024;

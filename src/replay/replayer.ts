@@ -4,10 +4,10 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { RdmJournalError } from './errors.js';
-import { overlaps, realPathOf } from './paths.js';
-import type { IndexEntry, Journal } from './journal.js';
-import type { JournalOp, Seq } from './op.js';
+import { RdmJournalError } from '../errors.js';
+import { overlaps, realPathOf } from '../paths.js';
+import type { IndexEntry, Journal } from '../journal/journal.js';
+import type { JournalOp, Seq } from '../journal/op.js';
 import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
 
 /** A batch closes at this many bytes of data or ops, whichever comes first. */

@@ -4,8 +4,8 @@
  */
 import { crc32 } from 'node:zlib';
 import { packr } from './msgpack.js';
-import { RdmJournalError } from './errors.js';
-import { isSafeFileName } from './packfile.js';
+import { RdmJournalError } from '../errors.js';
+import { isSafeFileName } from '../packfile.js';
 
 /** Largest `data` one append op carries: big appends are split so memory stays flat. */
 export const MAX_APPEND_BYTES = 1024 * 1024;

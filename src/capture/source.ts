@@ -4,9 +4,9 @@
  */
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RdmJournalError, isErrnoException } from './errors.js';
-import { fsid } from './inotify/index.js';
-import type { SourceIdentity } from './journal.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
+import { fsid } from '../native/index.js';
+import type { SourceIdentity } from '../journal/journal.js';
 
 /** Filesystems whose files other hosts can change without this kernel (and inotify) seeing it. */
 const REMOTE_FILESYSTEMS = new Set([

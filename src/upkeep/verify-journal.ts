@@ -10,12 +10,12 @@
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
-import { RdmJournalError } from './errors.js';
-import { indexFields, type Journal } from './journal.js';
-import { packr } from './msgpack.js';
-import type { Op, Seq } from './op.js';
-import { compareFileNames } from './packfile.js';
-import { CONTROL_DIR, readTargetCursor, type Cursor } from './target.js';
+import { RdmJournalError } from '../errors.js';
+import { indexFields, type Journal } from '../journal/journal.js';
+import { packr } from '../journal/msgpack.js';
+import type { Op, Seq } from '../journal/op.js';
+import { compareFileNames } from '../packfile.js';
+import { CONTROL_DIR, readTargetCursor, type Cursor } from '../replay/target.js';
 
 export interface Finding {
   /** The op it is about; null when about the journal or target as a whole. */

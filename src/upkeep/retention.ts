@@ -5,9 +5,9 @@
  * recorder's batches (LevelDB serialises them): lives that ended more than DURATION ago go, and a
  * known target that lags holds the horizon back instead of being expired.
  */
-import { RdmJournalError } from './errors.js';
-import type { Journal } from './journal.js';
-import { lastOpAtOrBefore } from './points.js';
+import { RdmJournalError } from '../errors.js';
+import type { Journal } from '../journal/journal.js';
+import { lastOpAtOrBefore } from '../journal/points.js';
 import { prune, type PruneResult } from './prune.js';
 
 export interface RetentionOptions {

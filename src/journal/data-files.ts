@@ -20,10 +20,10 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32c } from '@node-rs/crc32';
-import { RdmJournalError, isErrnoException } from './errors.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
 import { packr } from './msgpack.js';
 import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
-import { isSafeFileName } from './packfile.js';
+import { isSafeFileName } from '../packfile.js';
 import { isDamaged } from './sealed-level.js';
 
 /** The journal's subdirectory of data files. */

@@ -11,7 +11,7 @@
  * so `verify` reports it as one finding and walks on; Journal.decodeStored refuses it.
  */
 import { crc32c } from '@node-rs/crc32';
-import { RdmJournalError, isErrnoException } from './errors.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
 import type { BatchOp, SharedLevel } from './shared-level.js';
 
 type Bytes = Uint8Array;

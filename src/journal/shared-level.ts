@@ -29,7 +29,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { Level } from 'level';
 import { ManyLevelGuest, ManyLevelHost } from 'many-level';
-import { RdmJournalError, isErrnoException, isLevelLocked } from './errors.js';
+import { RdmJournalError, isErrnoException, isLevelLocked } from '../errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
 /** Where the host takes requests to hand hosting over (one line: `handover`; answer `ok`). */

@@ -4,12 +4,12 @@
  * every request is answered by reading the file to its end.
  */
 import { closeSync } from 'node:fs';
-import { RdmJournalError, isErrnoException } from './errors.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
 import {
   Inotify, type InotifyEvent,
   IN_ATTRIB, IN_CREATE, IN_DELETE, IN_DELETE_SELF, IN_DONT_FOLLOW, IN_IGNORED, IN_ISDIR, IN_MODIFY,
   IN_MOVE_SELF, IN_MOVED_FROM, IN_MOVED_TO, IN_ONLYDIR, IN_Q_OVERFLOW, IN_UNMOUNT,
-} from './inotify/index.js';
+} from '../native/index.js';
 
 export interface WatchRequests {
   /**

@@ -5,7 +5,7 @@
  * between two such steps `at` never decreases, so a time is found by binary search in each run,
  * reading log2(head) ops per run searched.
  */
-import { RdmJournalError } from './errors.js';
+import { RdmJournalError } from '../errors.js';
 import type { Journal } from './journal.js';
 import type { Seq } from './op.js';
 

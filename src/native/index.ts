@@ -1,5 +1,5 @@
-// Typed wrapper over our own inotify addon (inotify.c). Exists because Node's
-// fs.watch silently drops IN_Q_OVERFLOW and rename cookies; see RDM.md.
+// Typed wrapper over our own N-API addon (binding.c). Exists because Node's
+// fs.watch silently drops IN_Q_OVERFLOW and rename cookies; see docs/rdm-and-inotify.md.
 import { createRequire } from 'node:module';
 
 /** One kernel event. `name` is '' for events about the watched path itself. */
@@ -51,8 +51,8 @@ type ConstantName =
   | 'IN_UNMOUNT' | 'IN_Q_OVERFLOW' | 'IN_IGNORED' | 'IN_ONLYDIR' | 'IN_DONT_FOLLOW'
   | 'IN_EXCL_UNLINK' | 'IN_MASK_ADD' | 'IN_ISDIR' | 'IN_ONESHOT' | 'IN_ALL_EVENTS';
 
-// Same relative path from src/inotify/ (tsx) and dist/inotify/ (tsc, rootDir src).
-const native = createRequire(import.meta.url)('../../build/Release/rdm_inotify.node') as NativeBinding;
+// Same relative path from src/native/ (tsx) and dist/native/ (tsc, rootDir src).
+const native = createRequire(import.meta.url)('../../build/Release/rdm_native.node') as NativeBinding;
 
 /**
  * One inotify instance, polled on the event loop. `onEvents` gets every event

@@ -14,12 +14,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Level } from 'level';
-import { packr } from './msgpack.js';
-import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from './errors.js';
-import { checksum, type JournalOp, type Seq } from './op.js';
-import { forgetDamagedDatabase, fsyncDirectory, holdsNoData, isDamagedDatabase, syncTree } from './durable.js';
-import { makeDirectories } from './paths.js';
-import { compareFileNames, isSafeFileName } from './packfile.js';
+import { packr } from '../journal/msgpack.js';
+import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
+import { checksum, type JournalOp, type Seq } from '../journal/op.js';
+import { forgetDamagedDatabase, fsyncDirectory, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
+import { makeDirectories } from '../paths.js';
+import { compareFileNames, isSafeFileName } from '../packfile.js';
 
 export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;

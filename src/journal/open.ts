@@ -1,0 +1,224 @@
+/**
+ * Opening a journal directory: checking what is there, opening (or finishing the creation of) its
+ * LevelDB and lock databases durably, and turning open failures into journal errors.
+ */
+import { chmodSync, existsSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
+import path from 'node:path';
+import { Level } from 'level';
+import { HANDOVER_NAME, NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
+import { packr } from './msgpack.js';
+import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
+import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
+import { FORMAT_VERSION, PREFIX, isEmpty, prefixed, readMeta } from './schema.js';
+
+/**
+ * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
+ * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
+ */
+export const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
+/**
+ * Table files LevelDB keeps open, each memory-mapped: with the default 1000 (~2 MiB each), reading a
+ * whole 10M-op journal mapped 2 GiB into RSS (page cache, but counted by RSS and cgroup limits).
+ * 100 kept it at ~230 MiB at the same speed (tools/bench-inspect.ts).
+ */
+export const MAX_OPEN_FILES = 100;
+
+/** A batch's highest op seq (0n when it has no op): the shared journal's commit mark. */
+export function highestOpSeq(ops: readonly BatchOp[]): bigint {
+  let highest = 0n;
+  for (const op of ops) {
+    if (op.type !== 'put' || op.key.length !== 9 || op.key[0] !== PREFIX.op) continue;
+    const seq = Buffer.from(op.key.buffer, op.key.byteOffset, op.key.byteLength).readBigUInt64BE(1);
+    if (seq > highest) highest = seq;
+  }
+  return highest;
+}
+
+export type Db = SharedLevel;
+/** A tiny LevelDB whose lock says "a recorder is recording into this journal" (it dies with the process). */
+export const RECORDER_LOCK = 'recorder.lock';
+/** A tiny LevelDB whose lock says "a prune is rewriting the `pruned` record" (it dies with the process). */
+export const PRUNE_LOCK = 'prune.lock';
+/** Entries of a journal directory that are not LevelDB's. */
+export const OWN_ENTRIES = new Set([SOCKET_NAME, HANDOVER_NAME, NOTIFY_NAME, RECORDER_LOCK, PRUNE_LOCK]);
+
+/**
+ * Whether the journal's filesystem is (nearly) full: a guest learns of its host's failed write
+ * without the cause, and this tells a full disk from the rest. Under one LevelDB write buffer.
+ */
+export function hasLittleSpace(where: string): boolean {
+  try {
+    const { bavail, bsize } = statfsSync(where);
+    return bavail * bsize < WRITE_BUFFER_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns whether the journal is new; refuses a path that cannot hold a journal. */
+export function checkJournalDirectory(where: string, create: boolean): boolean {
+  let entries: string[];
+  try {
+    if (!statSync(where).isDirectory()) {
+      throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} is not a directory`,
+        { hint: 'point --journal (or $RDM_JOURNAL) at a directory, or at a path that does not exist yet' });
+    }
+    entries = readdirSync(where);
+  } catch (err) {
+    if (err instanceof RdmJournalError) throw err;
+    if (isErrnoException(err, 'ENOENT')) {
+      if (create) return true;
+      throw new RdmJournalError('JOURNAL_NOT_FOUND', `no journal at ${where}`,
+        { hint: 'run `rdm-journal record SOURCE` first, or point --journal (or $RDM_JOURNAL) at an existing journal' });
+    }
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} cannot be read: ${(err as Error).message}`,
+      { hint: 'check the permissions of the journal directory', cause: err });
+  }
+  entries = entries.filter((name) => !OWN_ENTRIES.has(name));
+  if (entries.length === 0) {
+    if (create) return true;
+    throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is an empty directory, not a journal`,
+      { hint: 'run `rdm-journal record SOURCE` first' });
+  }
+  if (!existsSync(path.join(where, 'CURRENT'))) {
+    if (create && holdsNoData(where, entries)) return true; // its creation was cut short before CURRENT was made
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `${where} is not empty and is not a journal (no LevelDB CURRENT file)`,
+      { hint: 'choose an empty or new directory for --journal' });
+  }
+  return false;
+}
+
+/**
+ * Opens the journal's database (creating it when `isNew`). A new database is synced whole before
+ * anything is written to it (src/durable.ts: LevelDB leaves it unsafe until its second open). A
+ * writer finishes a creation cut short: a database that does not open and holds no key (a cut
+ * left CURRENT naming an empty MANIFEST) loses its CURRENT and is made again. LevelDB held its LOCK
+ * when it found the damage, and LOCK itself is never removed, so no other opener is affected.
+ */
+export async function openDatabase(where: string, isNew: boolean, create: boolean): Promise<Db> {
+  const open = async (createIfMissing: boolean) => {
+    const db = new SharedLevel(where, { createIfMissing, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
+      { yieldsHosting: () => recorderLockHeld(where), electionFailure: (err) => openFailure(where, err) });
+    await db.open();
+    try {
+      if (createIfMissing) syncTree(where);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  };
+  try {
+    return await open(isNew);
+  } catch (err) {
+    if (!create || isNew || !isDamagedDatabase(err) || !holdsNoData(where, readdirSync(where).filter((name) => !OWN_ENTRIES.has(name)))) {
+      throw openFailure(where, err);
+    }
+  }
+  try {
+    forgetDamagedDatabase(where);
+    return await open(true);
+  } catch (err) {
+    throw openFailure(where, err);
+  }
+}
+
+/**
+ * Opens one of the journal's lock databases (taking its lock). They hold no key: one a cut left
+ * damaged (CURRENT or MANIFEST truncated, as LevelDB does not sync a new database) is made again,
+ * keeping its LOCK file, so a process that holds the lock meanwhile keeps holding it.
+ */
+export async function openLockDatabase(location: string): Promise<Level> {
+  try {
+    const lock = new Level(location);
+    await lock.open();
+    return lock;
+  } catch (err) {
+    if (!isDamagedDatabase(err)) throw err;
+  }
+  for (const name of readdirSync(location)) {
+    if (name !== 'LOCK') rmSync(path.join(location, name), { force: true }); // force: another opener may be rebuilding it too
+  }
+  const lock = new Level(location);
+  await lock.open();
+  return lock;
+}
+
+/** The journal holds copies of the database: only its owner may read it or reach its socket. */
+export function keepPrivate(where: string): void {
+  try {
+    chmodSync(where, 0o700);
+  } catch (err) {
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be made private (chmod 700): ${(err as Error).message}`,
+      { hint: 'run as the journal directory\'s owner', cause: err });
+  }
+}
+
+/** Whether a recorder (in another process) holds the recorder lock; never creates anything. */
+export async function recorderLockHeld(where: string): Promise<boolean> {
+  const lock = new Level(path.join(where, RECORDER_LOCK), { createIfMissing: false });
+  try {
+    await lock.open();
+    await lock.close();
+    return false;
+  } catch (err) {
+    return isLevelLocked(err);
+  }
+}
+
+export function openFailure(where: string, err: unknown): RdmJournalError {
+  if (err instanceof RdmJournalError) return err;
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  if (isNoSpace(err)) {
+    return new RdmJournalError('JOURNAL_NO_SPACE', `journal ${where} cannot be opened: its disk is full (${(cause as Error).message})`,
+      { hint: 'free space and run the command again', cause: err });
+  }
+  if (isLevelLocked(err)) {
+    return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
+      { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });
+  }
+  if (isErrnoException(cause, 'LEVEL_CORRUPTION')) {
+    return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: ${(cause as Error).message}`,
+      { hint: 'restore the journal from a copy, or start a new journal', cause: err });
+  }
+  return new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be opened: ${(cause as Error).message}`,
+    { hint: 'check that the directory is writable and on a local filesystem', cause: err });
+}
+
+/** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
+export async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<{ createdAt: number; version: number }> {
+  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format').catch((err: unknown) => { throw unreadableFormat(where, err); });
+  if (format === null) {
+    // A database with no key at all is a journal whose creation was cut short (killed, disk full).
+    const empty = await isEmpty(db);
+    if (empty && !create) {
+      throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is a journal that was never initialised`,
+        { hint: 'run `rdm-journal record SOURCE` with this --journal first' });
+    }
+    if (!empty) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
+        { hint: 'it is not an rdm-journal journal; choose another --journal' });
+    }
+    const createdAt = Date.now();
+    await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
+    return { createdAt, version: FORMAT_VERSION };
+  }
+  const version = format.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} has an unreadable format version ${JSON.stringify(version)}`);
+  }
+  if (version > FORMAT_VERSION) {
+    throw new RdmJournalError('JOURNAL_VERSION',
+      `journal ${where} is format version ${version}; this rdm-journal reads versions 1 to ${FORMAT_VERSION}`,
+      { hint: 'upgrade rdm-journal to read this journal' });
+  }
+  return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
+}
+
+/** A format record LevelDB reports damaged, or that is not msgpack: JOURNAL_CORRUPT (I/O errors stay what they are). */
+export function unreadableFormat(where: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof RdmJournalError || (code !== undefined && code !== 'LEVEL_CORRUPTION')) return err;
+  return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: its format record cannot be read (${(err as Error).message})`,
+    { hint: 'restore the journal from a copy, or start a new journal', cause: err });
+}
