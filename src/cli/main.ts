@@ -199,6 +199,22 @@ Examples:
         force: options.force ?? false, utc: globals.utc ?? false, out });
     }));
 
+  program.command('report')
+    .description('draw the journal on one time axis as a self-contained HTML file: file lives, write rate, resyncs, targets')
+    .option('--from <seq|time>', `start at this point: ${POINT}`)
+    .option('--until <seq|time>', 'end at this point (inclusive)')
+    .option('--out <file.html>', 'where to write the page', 'rdm-journal-report.html')
+    .addHelpText('after', `
+The page needs no network: open it in any browser. Hover a bar for its file, ops and size.
+
+Examples:
+  rdm-journal report --out /tmp/DB.html
+  rdm-journal report --from 2026-11-24T02:00:00 --until 2026-11-24T04:00:00 --utc`)
+    .action(run(async (globals, options: { from?: string; until?: string; out: string }) => {
+      const { report } = await import('./report.js');
+      await report({ journal: globals.journal, from: options.from, until: options.until, file: options.out, utc: globals.utc ?? false, out });
+    }));
+
   program.command('upgrade')
     .description('bring a journal written by an older rdm-journal to the current format, in place (record also does it)')
     .action(run(async (globals) => {
