@@ -3,27 +3,37 @@
  * Prometheus metrics whose numbers agree with the journal and the target; a bare port listens on
  * loopback only; a bad or busy address is refused before anything is recorded.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  cleanUp, describeOutput, engineSummary, errorEvent, runCli, sleep, sourceFiles, spawnCli, spawnEngine,
+  cleanUp, describeOutput, engineSummary, errorEvent, repoRoot, runCli, skip, sleep, sourceFiles, spawnCli, spawnEngine,
   targetFiles, tempDir, waitForExit, waitForOutput, assertSameFiles,
 } from './support.js';
 
 test.after(cleanUp);
 
 const SERVING = /metrics at (http:\/\/\S+)/;
+/** Prometheus's own checker (Debian package prometheus; .ci/run installs it). */
+const PROMTOOL = '/usr/bin/promtool';
 
-/** One scrape, as name{labels} -> value. */
-async function scrape(url: string): Promise<Map<string, number>> {
+/** One scrape, as name{labels} -> value; with `lint`, rdm-journal's metrics must pass `promtool check metrics`. */
+async function scrape(url: string, { lint = false } = {}): Promise<Map<string, number>> {
   const response = await fetch(url);
   assert.is(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+  const text = await response.text();
+  if (lint) {
+    // Ours only: prom-client's own nodejs_active_*_total gauges fail promtool's naming lint.
+    const ours = text.split('\n').filter((line) => /^(# (HELP|TYPE) )?rdm_journal_/.test(line)).join('\n') + '\n';
+    const checked = spawnSync(PROMTOOL, ['check', 'metrics'], { input: ours, encoding: 'utf8' });
+    assert.is(checked.status, 0, `promtool check metrics:\n${checked.stdout}${checked.stderr}`);
+  }
   const values = new Map<string, number>();
-  for (const line of (await response.text()).split('\n')) {
+  for (const line of text.split('\n')) {
     const match = /^([a-z_:]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
     if (match) values.set(match[1]!, Number(match[2]));
   }
@@ -49,7 +59,8 @@ test('backup --metrics: ops, bytes and commits recorded, descriptors held, and t
   const engine = spawnEngine(src, { transactions: 300, rate: 300, maxSize: 2048, packSize: 32768, keep: 3, seed: 5 });
   for (let i = 0; i < 200 && !fs.readdirSync(src).some((name) => name.endsWith('.pack')); i++) await sleep(25);
   await sleep(100);
-  const during = await scrape(url);
+  if (!fs.existsSync(PROMTOOL)) return skip(`${PROMTOOL} is missing (Debian package prometheus; .ci/run installs it)`);
+  const during = await scrape(url, { lint: true });
   assert.ok(value(during, 'rdm_journal_source_descriptors_open') >= 1, 'the recorder holds the packs it follows open');
   await engineSummary(engine);
   // Caught up: the head stops moving and the target's cursor reaches it.
@@ -124,6 +135,17 @@ test('--metrics: a malformed address is a usage error, a busy port METRICS_UNAVA
     assert.not.match(taken.stderr, /\n\s+at /, 'no stack trace');
   } finally {
     busy.close();
+  }
+});
+
+test('examples/prometheus-alerts.yml: valid rules (promtool), naming metrics rdm-journal serves', () => {
+  if (!fs.existsSync(PROMTOOL)) return skip(`${PROMTOOL} is missing (Debian package prometheus; .ci/run installs it)`);
+  const rules = path.join(repoRoot, 'examples', 'prometheus-alerts.yml');
+  const checked = spawnSync(PROMTOOL, ['check', 'rules', rules], { encoding: 'utf8' });
+  assert.is(checked.status, 0, `${checked.stdout}${checked.stderr}`);
+  const served = fs.readFileSync(path.join(repoRoot, 'src', 'cli', 'metrics.ts'), 'utf8');
+  for (const [, name] of fs.readFileSync(rules, 'utf8').matchAll(/\b(rdm_journal_[a-z_]+)/g)) {
+    assert.ok(served.includes(`'${name}'`), `${name} in the example rules is not a metric rdm-journal serves`);
   }
 });
 
