@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'TARGET_OTHER_JOURNAL'     // replayed from another journal
   | 'TARGET_PAST_UNTIL'        // its cursor is already past --until: never rewound
   | 'TARGET_NO_SPACE'
-  | 'IO_ERROR';                // a source file cannot be read, a target write failed
+  | 'IO_ERROR'                 // a source file cannot be read, a target write failed
+  | 'METRICS_UNAVAILABLE';     // --metrics cannot listen on the address given (in use, not ours)
 
 export class RdmJournalError extends Error {
   readonly code: ErrorCode;

@@ -17,6 +17,7 @@ import { databaseNamed, refuseJournalInside } from './record.js';
 import { formatBytes } from './format.js';
 import { reportReplay } from './replay.js';
 import { untilSignal } from './signals.js';
+import type { MetricsAddress, MetricsServer } from './metrics.js';
 
 export interface BackupOptions {
   source: string;
@@ -24,6 +25,8 @@ export interface BackupOptions {
   /** Defaults to `<target>.journal`, next to the target. */
   journal?: string;
   noDelete: boolean;
+  /** `--metrics`: serve Prometheus metrics there while backing up. */
+  metrics?: MetricsAddress;
   out: Output;
 }
 
@@ -54,7 +57,7 @@ export async function backup(options: BackupOptions): Promise<void> {
   }
 }
 
-async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, target, journal: journalDir, noDelete, out }: BackupOptions): Promise<void> {
+async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, target, journal: journalDir, noDelete, metrics: metricsAt, out }: BackupOptions): Promise<void> {
   const named = databaseNamed(sourceDir, out);
   const source = checkSource(named.dir);
   const targetDir = path.resolve(named.suffixed ? targetNamedLikeSource(target, out) : target);
@@ -71,13 +74,19 @@ async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let recording = false;
   let replaying: Promise<unknown> = Promise.resolve();
+  const cursors = new Map<string, number>();
+  let metrics: MetricsServer | null = null;
   try {
+    metrics = metricsAt === undefined ? null : await (await import('./metrics.js')).startMetrics(metricsAt, { journal, source: source.path, targets: { paths: [targetDir], cursors } }, out);
     await checkTargets(journal, [targetDir]); // refuse a bad target before recording anything
     await recorder.start();
     recording = true;
     const applied = replay({
       journal, targets: [targetDir], follow: true, noDelete, signal: stopReplay.signal,
-      onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${journal.head}, ${formatBytes(p.bytes)} written`),
+      onProgress: (p) => {
+        cursors.set(p.target, p.seq);
+        out.progress(`${p.target}: op ${p.seq} of ${journal.head}, ${formatBytes(p.bytes)} written`);
+      },
     });
     replaying = applied.catch(() => {}); // its error is observed through `applied`
     out.info(`backing up ${source.path} to ${targetDir} (journal ${journal.location}); stop with Ctrl-C or SIGTERM`);
@@ -91,6 +100,7 @@ async function backupUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
     stopReplay.abort();
     if (recording) await recorder.stop().catch(() => {}); // the error that brought us here wins
     await replaying;
+    await metrics?.close();
     await journal.close();
   }
 }

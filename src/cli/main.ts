@@ -16,6 +16,13 @@ function parseCount(option: string, value: string): number {
   return Number(value);
 }
 
+/** `--metrics`, checked before any work starts (the metrics module loads only when asked for). */
+async function metricsAddress(value: string | undefined): Promise<import('./metrics.js').MetricsAddress | undefined> {
+  if (value === undefined) return undefined;
+  const { parseMetricsAddress } = await import('./metrics.js');
+  return parseMetricsAddress(value);
+}
+
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -44,18 +51,20 @@ Journal format and error codes: see journal-format/README.md and README.md.`);
     .argument('<source-dir>', 'the database directory (DB.rdm, or DB as the engine names it) to watch; must be on a local filesystem')
     .option('--once', 'record the current state and exit')
     .option('--retain <duration>', 'keep the history of this long (90s, 30m, 12h, 7d, 2w) and prune older deleted files while recording; lagging targets hold it back')
+    .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (a bare port listens on 127.0.0.1 only)')
     .addHelpText('after', `
 Examples:
   rdm-journal record /var/lib/rdm/DB.rdm --journal /backup/DB.journal
   rdm-journal record DB.rdm --once --json      # one snapshot, result as JSON
   rdm-journal record DB.rdm --retain 7d        # a journal that does not grow forever`)
-    .action(async (sourceDir: string, options: { once?: boolean; retain?: string }, command: Command) => {
+    .action(async (sourceDir: string, options: { once?: boolean; retain?: string; metrics?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
       const { parseDuration } = await import('../upkeep/prune.js');
       const retainMs = options.retain === undefined ? undefined : parseDuration('--retain', options.retain);
+      const metrics = await metricsAddress(options.metrics);
       const { record } = await import('./record.js');
-      await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, retainMs, out });
+      await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, retainMs, metrics, out });
     });
 
   program.command('replay')
@@ -65,16 +74,18 @@ Examples:
     .option('--no-delete', 'keep files the source deleted, whole, on the targets')
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
     .option('--resync', 'first rebuild each target to the journal\'s current state (a target expired by prune --force, or one to repair)')
+    .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (a bare port listens on 127.0.0.1 only)')
     .addHelpText('after', `
 Examples:
   rdm-journal replay --journal /backup/DB.journal --to /backup/DB-COPY.rdm
   rdm-journal replay --to /restore/DB.rdm --until 2026-11-24T03:00:00Z   # the database as it was then`)
-    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string; resync?: boolean }, command: Command) => {
+    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string; resync?: boolean; metrics?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
+      const metrics = await metricsAddress(options.metrics);
       const { replayCommand } = await import('./replay.js');
       await replayCommand({ targets: options.to, journal: globals.journal, follow: options.follow ?? false,
-        noDelete: !options.delete, until: options.until, resync: options.resync ?? false, out });
+        noDelete: !options.delete, until: options.until, resync: options.resync ?? false, metrics, out });
     });
 
   program.command('backup')
@@ -82,18 +93,20 @@ Examples:
     .argument('<source-dir>', 'the database directory (DB.rdm, or DB as rdm-hot-backup names it) to back up; must be on a local filesystem')
     .argument('<target-dir>', 'the backup directory (DB-COPY.rdm; DB-COPY means DB-COPY.rdm when the source was named DB and DB-COPY does not exist); the journal goes next to it (<target-dir>.journal) unless --journal is given')
     .option('--no-delete', 'keep files the source deleted, whole, on the target')
+    .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (a bare port listens on 127.0.0.1 only)')
     .addHelpText('after', `
 Stop it with Ctrl-C or SIGTERM: it records and applies what the source holds at that moment, then
 exits 0 with the target usable. Run the same command again to resume.
 
 Example:
   rdm-journal backup /var/lib/rdm/DB.rdm /backup/DB-COPY.rdm`)
-    .action(async (sourceDir: string, targetDir: string, options: { delete: boolean }, command: Command) => {
+    .action(async (sourceDir: string, targetDir: string, options: { delete: boolean; metrics?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
       const chosen = program.getOptionValueSource('journal') !== 'default';
+      const metrics = await metricsAddress(options.metrics);
       const { backup } = await import('./backup.js');
-      await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, out });
+      await backup({ source: sourceDir, target: targetDir, journal: chosen ? globals.journal : undefined, noDelete: !options.delete, metrics, out });
     });
 
   const POINT = 'an op number, or an ISO-8601 time (2026-11-24T03:00:00Z; no zone: local time)';
@@ -197,6 +210,22 @@ Examples:
       const { pruneCommand } = await import('./prune.js');
       await pruneCommand({ journal: globals.journal, before: options.before, keep: options.keep, dryRun: options.dryRun ?? false,
         force: options.force ?? false, utc: globals.utc ?? false, out });
+    }));
+
+  program.command('report')
+    .description('draw the journal on one time axis as a self-contained HTML file: file lives, write rate, resyncs, targets')
+    .option('--from <seq|time>', `start at this point: ${POINT}`)
+    .option('--until <seq|time>', 'end at this point (inclusive)')
+    .option('--out <file.html>', 'where to write the page', 'rdm-journal-report.html')
+    .addHelpText('after', `
+The page needs no network: open it in any browser. Hover a bar for its file, ops and size.
+
+Examples:
+  rdm-journal report --out /tmp/DB.html
+  rdm-journal report --from 2026-11-24T02:00:00 --until 2026-11-24T04:00:00 --utc`)
+    .action(run(async (globals, options: { from?: string; until?: string; out: string }) => {
+      const { report } = await import('./report.js');
+      await report({ journal: globals.journal, from: options.from, until: options.until, file: options.out, utc: globals.utc ?? false, out });
     }));
 
   program.command('upgrade')

@@ -8,6 +8,7 @@ import { checkSource, resolveDatabaseName } from '../capture/source.js';
 import type { Output } from './output.js';
 import { formatBytes } from './format.js';
 import { untilSignal } from './signals.js';
+import type { MetricsAddress } from './metrics.js';
 
 export interface RecordOptions {
   source: string;
@@ -15,27 +16,34 @@ export interface RecordOptions {
   once: boolean;
   /** `--retain`: keep this many milliseconds of history; prune the rest while recording. */
   retainMs?: number;
+  /** `--metrics`: serve Prometheus metrics there while recording. */
+  metrics?: MetricsAddress;
   out: Output;
 }
 
-export async function record({ source: sourceDir, journal: journalDir, once, retainMs, out }: RecordOptions): Promise<void> {
+export async function record({ source: sourceDir, journal: journalDir, once, retainMs, metrics, out }: RecordOptions): Promise<void> {
   // Listen from the start: a signal during a long snapshot ends recording after it, exit 0.
   const listening = new AbortController();
   const signalled = untilSignal(listening.signal);
   try {
-    await recordUntil(signalled, { source: sourceDir, journal: journalDir, once, retainMs, out });
+    await recordUntil(signalled, { source: sourceDir, journal: journalDir, once, retainMs, metrics, out });
   } finally {
     listening.abort();
   }
 }
 
-async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, retainMs, out }: RecordOptions): Promise<void> {
+async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, retainMs, metrics: metricsAt, out }: RecordOptions): Promise<void> {
   const source = checkSource(databaseNamed(sourceDir, out).dir);
   refuseJournalInside(journalDir, source.path, 'source');
   const journal = await Journal.open(journalDir, { create: true, upgrade: true });
   const started = Date.now();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let retention: Retention | null = null;
+  const metrics = metricsAt === undefined ? null : await (await import('./metrics.js')).startMetrics(metricsAt, { journal, source: source.path }, out)
+    .catch(async (err: unknown) => {
+      await journal.close();
+      throw err;
+    });
   try {
     await startWithProgress(recorder, source.path, out);
     if (retainMs !== undefined) {
@@ -53,6 +61,7 @@ async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
   } finally {
     await retention?.stop();
     recorder.close();
+    await metrics?.close();
     await journal.close();
   }
 }

@@ -6,6 +6,7 @@ import { replay, type TargetResult } from '../replay/replayer.js';
 import type { Output } from './output.js';
 import { untilSignal } from './signals.js';
 import { formatBytes } from './format.js';
+import type { MetricsAddress, MetricsServer } from './metrics.js';
 
 export interface ReplayCommandOptions {
   targets: string[];
@@ -14,13 +15,18 @@ export interface ReplayCommandOptions {
   noDelete: boolean;
   until?: string;
   resync?: boolean;
+  /** `--metrics`: serve Prometheus metrics there while replaying. */
+  metrics?: MetricsAddress;
   out: Output;
 }
 
-export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, resync, out }: ReplayCommandOptions): Promise<void> {
+export async function replayCommand({ targets, journal: journalDir, follow, noDelete, until, resync, metrics: metricsAt, out }: ReplayCommandOptions): Promise<void> {
   const journal = await Journal.open(journalDir);
   const stop = new AbortController();
+  const cursors = new Map<string, number>();
+  let metrics: MetricsServer | null = null;
   try {
+    metrics = metricsAt === undefined ? null : await (await import('./metrics.js')).startMetrics(metricsAt, { journal, targets: { paths: targets.map((t) => path.resolve(t)), cursors } }, out);
     const untilSeq = until === undefined ? undefined : await resolveUpTo(journal, parsePoint('--until', until));
     if (follow) {
       // The handler first: until it is installed, SIGTERM kills (a script stopping us the moment
@@ -33,11 +39,15 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
     }
     const results = await replay({
       journal, targets, until: untilSeq, follow, noDelete, resync, signal: stop.signal,
-      onProgress: (p) => out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`),
+      onProgress: (p) => {
+        cursors.set(p.target, p.seq);
+        out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`);
+      },
     });
     reportReplay(out, journal, results, untilSeq);
   } finally {
     stop.abort();
+    await metrics?.close();
     await journal.close();
   }
 }

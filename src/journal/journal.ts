@@ -38,6 +38,9 @@ export interface OpenOptions {
   upgrade?: boolean;
 }
 
+/** A batch this process committed: its ops, the head after it, and the commit's duration. */
+export interface Commit { ops: readonly Op[]; head: Seq; seconds: number }
+
 export class Journal {
   readonly location: string;
   private readonly db: Db;
@@ -45,6 +48,8 @@ export class Journal {
   private lastSeq: Seq = 0;
   private boundSource: SourceIdentity | null = null;
   private readonly waiters = new Set<() => void>();
+  /** Told of each batch this process commits (metrics): its ops and how long the commit took. */
+  private readonly commitObservers = new Set<(commit: Commit) => void>();
   private watcher: Inotify | null = null;
   private recorderLock: Level | null = null;
   /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
@@ -167,6 +172,7 @@ export class Journal {
     const files = new Map<string, FileState | null>();
     const state = (name: string) => (files.has(name) ? files.get(name) ?? undefined : this.files.get(name));
     const writes: BatchOp[] = [];
+    const began = performance.now();
     let seq = this.lastSeq;
     let lastAt = this.lastAt;
     const stats = structuredClone(this.counters);
@@ -226,7 +232,14 @@ export class Journal {
     await staged?.committed();
     for (const wake of this.waiters) wake();
     this.waiters.clear();
+    for (const observe of this.commitObservers) observe({ ops, head: seq, seconds: (performance.now() - began) / 1000 });
     return seq;
+  }
+
+  /** Calls `observe` after each batch this process commits; returns what stops it. */
+  observeCommits(observe: (commit: Commit) => void): () => void {
+    this.commitObservers.add(observe);
+    return () => this.commitObservers.delete(observe);
   }
 
   /**
