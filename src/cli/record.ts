@@ -1,4 +1,6 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal/journal.js';
 import { isWithin, realPathOf } from '../paths.js';
@@ -67,14 +69,29 @@ async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceD
 }
 
 async function startWithProgress(recorder: Recorder, source: string, out: Output): Promise<void> {
+  // The bytes to read: what the source's files hold now (the engine may add some meanwhile).
+  const total = bytesIn(source);
   const ticker = setInterval(() => {
-    out.progress(`snapshot of ${source}: ${formatBytes(recorder.stats.appendedBytes)} recorded`);
+    out.progress(`snapshot of ${source}`, { value: recorder.stats.appendedBytes, total: Math.max(total, recorder.stats.appendedBytes), unit: 'bytes' });
   }, 250);
   try {
     await recorder.start();
   } finally {
     clearInterval(ticker);
   }
+}
+
+function bytesIn(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    try {
+      bytes += statSync(path.join(dir, entry.name)).size;
+    } catch {
+      // gone since the listing
+    }
+  }
+  return bytes;
 }
 
 function report(out: Output, source: string, journal: Journal, stats: RecorderStats & { pruned?: Retention['totals'] }, elapsedMs: number): void {

@@ -41,7 +41,7 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
       journal, targets, until: untilSeq, follow, noDelete, resync, signal: stop.signal,
       onProgress: (p) => {
         cursors.set(p.target, p.seq);
-        out.progress(`${p.target}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} written`);
+        out.progress(`replaying to ${p.target}`, { value: p.seq, total: p.end, unit: 'ops' });
       },
     });
     reportReplay(out, journal, results, untilSeq);

@@ -17,7 +17,7 @@ export async function verifyCommand({ journal: dir, target, out }: VerifyCommand
         if (out.json) process.stdout.write(JSON.stringify({ event: 'finding', ...f }) + '\n');
         else process.stdout.write(`${f.where === 'journal' ? 'journal' : `target ${f.where}`}: ${f.seq === null ? '' : `op ${f.seq}: `}${f.message}\n`);
       },
-      onProgress: (seq, head) => out.progress(`verified op ${seq} of ${head}`),
+      onProgress: (seq, head) => out.progress('verifying', { value: seq, total: head, unit: 'ops' }),
     });
     const seconds = (Date.now() - started) / 1000;
     const lines = [`journal ${journal.location}: ${result.ops} ops (1..${result.head}), ${formatBytes(result.bytes)} of data checked in ${seconds.toFixed(1)} s`];
