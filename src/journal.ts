@@ -19,7 +19,7 @@ import { MAX_APPEND_BYTES, decodeOp, encodeOp, type JournalOp, type Op, type Seq
 import { isSafeFileName } from './packfile.js';
 import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from './durable.js';
 import { makeDirectories } from './paths.js';
-import { DataFiles, decodeStoredOp } from './data-files.js';
+import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 
 /** The format new journals are written in (3: op bytes in data files beside LevelDB, data-files.ts). */
@@ -513,7 +513,22 @@ export class Journal {
   }
 
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
-  async *readOps({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
+  async *readOps(range: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
+    yield* this.walkOps(range, (seq, value) => this.decodeStored(seq, value));
+  }
+
+  /**
+   * As readOps, but format 3 appends come without their bytes, by reference to their data file:
+   * replay copies them in the kernel (`dataFiles.copy`), checked as it copies.
+   */
+  async *readOpRefs(range: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<ReplayOp> {
+    yield* this.walkOps(range, async (seq, value) => this.data ? decodeStoredOpRef(seq, value) : this.decodeStored(seq, value));
+  }
+
+  /** Format 3's data files (null before format 3: the bytes are in LevelDB). */
+  get dataFiles(): DataFiles | null { return this.data; }
+
+  private async *walkOps<T>({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq }, decode: (seq: Seq, value: Uint8Array) => Promise<T>): AsyncGenerator<T> {
     let expected = after + 1;
     for await (const [key, value] of this.db.iterator({ gt: opKey(after), lte: opKey(upTo) })) {
       const seq = seqOfKey(key);
@@ -524,7 +539,7 @@ export class Journal {
           { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
       }
       expected = seq + 1;
-      yield await this.decodeStored(seq, value);
+      yield await decode(seq, value);
     }
   }
 
