@@ -680,8 +680,18 @@ export class Journal {
    * rebuilt from it (cat, replay --resync) would otherwise hold another file's bytes.
    */
   async readFileOp(name: string, entry: IndexEntry): Promise<JournalOp> {
-    const op = await this.readOp(entry.seq);
-    const [offset, length] = indexFields(op);
+    return this.checkIndexed(name, entry, await this.readOp(entry.seq));
+  }
+
+  /** As readFileOp, but a format 3 append comes by reference to its data file (readOpRefs). */
+  async readFileOpRef(name: string, entry: IndexEntry): Promise<ReplayOp> {
+    const bytes = await this.db.get(opKey(entry.seq));
+    if (bytes === undefined || !this.data) return this.readFileOp(name, entry);
+    return this.checkIndexed(name, entry, decodeStoredOpRef(entry.seq, bytes));
+  }
+
+  private checkIndexed<T extends ReplayOp>(name: string, entry: IndexEntry, op: T): T {
+    const [offset, length] = op.type === 'append' && !('data' in op) ? [op.offset, op.length] : indexFields(op as JournalOp);
     const fits = op.type === entry.type && op.file === name && offset === entry.offset && length === entry.length;
     if (!fits) {
       throw new RdmJournalError('JOURNAL_CORRUPT',

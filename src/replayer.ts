@@ -211,7 +211,10 @@ async function planRebuild(journal: Journal): Promise<RebuildPlan> {
   return { seq: head, files };
 }
 
-/** Rebuilds a target to the planned state, reading each append again (checked again against the index). */
+/**
+ * Rebuilds a target to the planned state, reading each append again (checked again against the
+ * index; format 3's bytes copied in the kernel, checked against their CRC-32C as they are copied).
+ */
 async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan, noDelete: boolean): Promise<{ seq: Seq; files: number; bytes: number }> {
   const files: RebuildFile[] = plan.files.map((file) => ({
     name: file.name,
@@ -219,12 +222,12 @@ async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan
     size: file.size,
     appends: (async function* () {
       for (const entry of file.appends) {
-        const op = await journal.readFileOp(file.name, entry);
+        const op = await journal.readFileOpRef(file.name, entry);
         if (op.type === 'append') yield op;
       }
     })(),
   }));
-  const rebuilt = await target.rebuild(files, plan.seq, journal.horizon, { noDelete });
+  const rebuilt = await target.rebuild(files, plan.seq, journal.horizon, { noDelete, data: journal.dataFiles });
   return { seq: plan.seq, ...rebuilt };
 }
 

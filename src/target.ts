@@ -56,12 +56,12 @@ export interface Cursor {
   resyncing?: boolean;
 }
 
-/** One file of a rebuilt target: its mode, size, and its appends in order. */
+/** One file of a rebuilt target: its mode, size, and its appends in order (format 3's by reference). */
 export interface RebuildFile {
   name: string;
   mode: number;
   size: number;
-  appends: AsyncIterable<{ offset: number; data: Uint8Array; crc: number }>;
+  appends: AsyncIterable<{ offset: number; data: Uint8Array; crc: number } | AppendRefOp>;
 }
 
 export interface ApplyOptions {
@@ -267,7 +267,7 @@ export class Target {
    * Everything is checked before the first write. The cursor says `resyncing` meanwhile, so an
    * interrupted rebuild is only ever resumed by another.
    */
-  async rebuild(files: readonly RebuildFile[], seq: Seq, horizon: Seq, { noDelete = false } = {}): Promise<{ files: number; bytes: number }> {
+  async rebuild(files: readonly RebuildFile[], seq: Seq, horizon: Seq, { noDelete = false, data = null as DataCopier | null } = {}): Promise<{ files: number; bytes: number }> {
     for (const file of files) {
       if (!isSafeFileName(file.name) || file.name === CONTROL_DIR) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `target ${this.dir} cannot be rebuilt with a file named ${JSON.stringify(file.name)}: not a file name a journal holds`,
@@ -289,12 +289,31 @@ export class Target {
         try {
           fs.fchmodSync(fd, file.mode);
           let state: TargetFile = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
+          // Appends by reference are copied in runs, as apply copies them.
+          let run: AppendRefOp[] = [];
+          let runBytes = 0;
+          const copyRun = async () => {
+            if (run.length === 0) return;
+            if (!data) throw new Error('target invariant: appends by reference without a data copier');
+            await data.copy(run, fd);
+            run = [];
+            runBytes = 0;
+          };
           for await (const append of file.appends) {
             if (append.offset !== state.size) throw new Error(`rebuild invariant: ${file.name} append at ${append.offset}, planned at ${state.size}`);
-            await writeFully(fd, append.data, append.offset);
-            bytes += append.data.length;
-            state = { size: append.offset + append.data.length, tailOffset: append.offset, tailLength: append.data.length, tailCrc: append.crc };
+            const length = 'data' in append ? append.data.length : append.length;
+            if ('data' in append) {
+              await copyRun();
+              await writeFully(fd, append.data, append.offset);
+            } else {
+              if (run.length > 0 && (run[0]!.life !== append.life || runBytes + length > RUN_BYTES)) await copyRun();
+              run.push(append);
+              runBytes += length;
+            }
+            bytes += length;
+            state = { size: append.offset + length, tailOffset: append.offset, tailLength: length, tailCrc: append.crc };
           }
+          await copyRun();
           if (state.size !== file.size) throw new Error(`rebuild invariant: ${file.name} rebuilt to ${state.size} bytes, its state says ${file.size}`);
           await fdatasync(fd);
           written[file.name] = state;

@@ -83,6 +83,21 @@ test(`replay with ${NO_COPY_FILE_RANGE_ENV}=1 (the fallback where the kernel can
   assert.ok(bytesBy(run.calls, 'pwrite64') >= appended, 'the bytes went through pwrite');
 });
 
+test('replay --resync rebuilds a target with the same kernel copy: every appended byte by copy_file_range, target identical', async () => {
+  if (!haveStrace()) return skip('needs strace; .ci/run installs it');
+  const { src, journal, root } = await recordedJournal();
+  const target = path.join(root, 'copy');
+  const first = spawnSync(process.execPath, [cliScript, 'replay', '--journal', journal, '--to', target, '-q'], { encoding: 'utf8' });
+  assert.is(first.status, 0, first.stderr);
+  fs.writeFileSync(path.join(target, 'p00000002.pack'), 'edited since'); // what --resync repairs
+  const run = await tracedReplay(journal, target, ['copy_file_range', 'pwrite64', 'pwritev'], {}, ['--resync']);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.equal(diffFiles(targetFiles(target), sourceFiles(src)), []);
+  const appended = [...sourceFiles(src).values()].reduce((sum, data) => sum + data.length, 0);
+  assert.is(bytesBy(run.calls, 'copy_file_range'), appended, 'every byte of the rebuild copied in the kernel');
+  assert.ok(bytesBy(run.calls, 'pwrite64') + bytesBy(run.calls, 'pwritev') < MiB, 'no pack bytes written from user space');
+});
+
 test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the op and the range; the byte never reaches the target and its cursor stops before that op', async () => {
   const { journal, root } = await recordedJournal();
   // The flipped byte is in p00000003.pack's life, 3 MiB into it: in the second batch or later.
