@@ -13,7 +13,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NO_COPY_FILE_RANGE_ENV } from '../src/data-files.js';
 import { Journal } from '../src/journal.js';
-import { cleanUp, cliScript, errorEvent, readTargetControl, repoRoot, resultEvent, skip, sourceFiles, targetFiles, tempDir, diffFiles } from './support.js';
+import {
+  cleanUp, cliScript, diffFiles, errorEvent, packOps, readTargetControl, repoRoot, resultEvent, skip, sourceFiles, targetFiles, tempDir, writeJournal,
+} from './support.js';
 import { recordOnce, setup, write } from './recording.js';
 
 const test = suite('replay-copy');
@@ -52,6 +54,19 @@ async function recordedJournal(): Promise<{ src: string; journal: string; root: 
   write(s.src, 'p00000003.pack', randomBytes(11 * MiB + 1));
   await recordOnce(s);
   return { ...s, root: path.dirname(s.src) };
+}
+
+/**
+ * A format 3 journal written through the Journal API: three packs of 1 MiB in appends of 512
+ * bytes, 6147 ops, so two batches by op count (4096 ops) however large a copy batch may be.
+ */
+async function smallOpsJournal(): Promise<{ journal: string; root: string; packs: Map<string, Buffer> }> {
+  const root = tempDir('rdm-copy-small-');
+  const journal = path.join(root, 'journal');
+  const packs = new Map(['p00000001.pack', 'p00000002.pack', 'p00000003.pack'].map((name) => [name, randomBytes(MiB)]));
+  const { ops } = packOps([...packs], { chunk: 512 });
+  await writeJournal(journal, ops);
+  return { journal, root, packs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,8 +129,9 @@ test('the fixtures of every format replay to what they hold: formats 1 and 2 fro
 });
 
 test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the op and the range; the byte never reaches the target and its cursor stops before that op', async () => {
-  const { journal, root } = await recordedJournal();
-  // The flipped byte is in p00000003.pack's life, 3 MiB into it: in the second batch or later.
+  const { journal, root } = await smallOpsJournal();
+  // The flipped byte is in p00000003.pack's life, half way into it: in the second batch (ops 4097..).
+  const at = MiB / 2 + 100;
   const j = await Journal.open(journal);
   let life: number;
   let op: { seq: number; offset: number; length: number };
@@ -123,7 +139,7 @@ test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the
     life = j.fileState('p00000003.pack')!.createdSeq;
     const entries = [];
     for await (const entry of j.fileOps('p00000003.pack')) if (entry.type === 'append') entries.push(entry);
-    const hit = entries.find((entry) => entry.offset <= 3 * MiB && 3 * MiB < entry.offset + entry.length)!;
+    const hit = entries.find((entry) => entry.offset <= at && at < entry.offset + entry.length)!;
     op = { seq: hit.seq, offset: hit.offset, length: hit.length };
   } finally {
     await j.close();
@@ -131,9 +147,9 @@ test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the
   const dataFile = path.join(journal, 'data', String(life).padStart(20, '0'));
   const fd = fs.openSync(dataFile, 'r+');
   const byte = Buffer.alloc(1);
-  fs.readSync(fd, byte, 0, 1, 3 * MiB);
+  fs.readSync(fd, byte, 0, 1, at);
   byte[0]! ^= 0x40;
-  fs.writeSync(fd, byte, 0, 1, 3 * MiB);
+  fs.writeSync(fd, byte, 0, 1, at);
   fs.closeSync(fd);
 
   const target = path.join(root, 'copy');
@@ -153,20 +169,15 @@ test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the
 
 test('one synced cursor write per batch: the batch after the first is announced with the cursor of the one before', async () => {
   if (!haveStrace()) return skip('needs strace; .ci/run installs it');
-  const { src, journal, root } = await recordedJournal();
+  const { journal, root, packs } = await smallOpsJournal();
   const target = path.join(root, 'copy');
   const run = await tracedReplay(journal, target, ['write']);
   assert.is(run.code, 0, run.stdout + run.stderr);
-  assert.equal(diffFiles(targetFiles(target), sourceFiles(src)), []);
-  // 21 MiB in batches of at most 8 MiB: at least three. LevelDB's log write of each put carries its
-  // key; strace shows a write's first 64 bytes.
-  const cursorWrites = run.calls.filter((line) => /write\(\d+, ".*cursor/.test(line)).length;
-  const j = await Journal.open(journal);
-  const ops = j.head;
-  await j.close();
-  const batches = Math.ceil(21 * MiB / (8 * MiB)); // the bytes close each batch here (ops are few)
-  assert.ok(ops < 4096, 'a journal of few ops: its batches close by bytes');
-  assert.is(cursorWrites, batches + 1, `one cursor write announcing the first batch, then one per batch (${run.calls.filter((l) => /cursor/.test(l)).join('\n')})`);
+  assert.equal(diffFiles(targetFiles(target), packs), []);
+  // 6147 ops in batches of at most 4096: two. LevelDB's log write of each put carries its key
+  // (strace shows a write's first 64 bytes): one put announcing the first batch, one per batch.
+  const cursorWrites = run.calls.filter((line) => /write\(\d+, ".*cursor/.test(line));
+  assert.is(cursorWrites.length, 3, cursorWrites.join('\n'));
 });
 
 test.run();
