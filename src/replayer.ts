@@ -11,15 +11,9 @@ import type { Seq } from './op.js';
 import { appendLength, type ReplayOp } from './data-files.js';
 import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
 
-/**
- * A batch closes at this many ops, bytes read into memory (formats 1 and 2), or bytes copied in the
- * kernel (format 3: none of them in memory), whichever comes first. Each batch ends with an
- * fdatasync of its files and a synced cursor write, during which nothing is copied: larger copy
- * batches keep the disk streaming.
- */
-const BATCH_OPS = 4096;
+/** A batch closes at this many bytes of data (held in memory or copied in the kernel) or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
-const COPY_BATCH_BYTES = 64 * 1024 * 1024;
+const BATCH_OPS = 4096;
 
 export interface ReplayOptions {
   journal: Journal;
@@ -259,25 +253,22 @@ async function checkTarget(journal: Journal, target: Target, until: Seq | undefi
 }
 
 /**
- * The ops after `after` up to `end` in batches (BATCH_OPS, BATCH_BYTES, COPY_BATCH_BYTES). Format 3
- * appends come by reference: their bytes are copied in the kernel, not read here.
+ * The ops after `after` up to `end` in batches of at most BATCH_BYTES of data or BATCH_OPS ops.
+ * Format 3 appends come by reference: their bytes are copied in the kernel, not read here.
  */
 async function* readBatches(journal: Journal, after: Seq, end: Seq): AsyncGenerator<{ ops: ReplayOp[]; bytes: number }> {
   let batch: ReplayOp[] = [];
-  let held = 0;
-  let copied = 0;
+  let bytes = 0;
   for await (const op of journal.readOpRefs({ after, upTo: end })) {
     batch.push(op);
-    if (op.type === 'append' && 'data' in op) held += op.data.length;
-    else if (op.type === 'append') copied += appendLength(op);
-    if (held >= BATCH_BYTES || copied >= COPY_BATCH_BYTES || batch.length >= BATCH_OPS) {
-      yield { ops: batch, bytes: held + copied };
+    if (op.type === 'append') bytes += appendLength(op);
+    if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) {
+      yield { ops: batch, bytes };
       batch = [];
-      held = 0;
-      copied = 0;
+      bytes = 0;
     }
   }
-  if (batch.length > 0) yield { ops: batch, bytes: held + copied };
+  if (batch.length > 0) yield { ops: batch, bytes };
 }
 
 /**

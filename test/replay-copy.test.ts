@@ -58,7 +58,7 @@ async function recordedJournal(): Promise<{ src: string; journal: string; root: 
 
 /**
  * A format 3 journal written through the Journal API: three packs of 1 MiB in appends of 512
- * bytes, 6147 ops, so two batches by op count (4096 ops) however large a copy batch may be.
+ * bytes, 6147 ops: two batches, closed by op count (4096 ops; 3 MiB stays below the byte limit).
  */
 async function smallOpsJournal(): Promise<{ journal: string; root: string; packs: Map<string, Buffer> }> {
   const root = tempDir('rdm-copy-small-');
