@@ -7,8 +7,9 @@
  * every change a power cut there could not have lost, plus a chosen subset of those it could have.
  *
  * The persistence model (strict on data, ordered on names, like ext4 with data=ordered):
- * - Data. A write (write, pwrite64, writev, pwritev) or truncate (O_TRUNC, ftruncate) of a file is
- *   durable once an fsync or fdatasync of that file, entered after the write returned, has returned.
+ * - Data. A write (write, pwrite64, writev, pwritev, copy_file_range) or truncate (O_TRUNC,
+ *   ftruncate) of a file is durable once an fsync or fdatasync of that file, entered after the write
+ *   returned, has returned (sync_file_range never makes it durable).
  *   Until then each such change may be lost on its own, whatever became of the others (a lost write
  *   that had extended the file leaves zeros under a later one that survived).
  * - Names. Creating (open with O_CREAT of an absent name, mkdir), renaming or removing an entry is
@@ -202,6 +203,29 @@ function annotation(text: string): string | null {
   return match ? Buffer.from(match[1]!.replace(/\\x/g, ''), 'hex').toString('utf8') : null;
 }
 
+/** The offset of copy_file_range's `[123]` (strace shows the loff_t it points to); a NULL offset is not modelled. */
+function offsetArg(text: string): number {
+  const match = /^\[(\d+)/.exec(text);
+  if (!match) throw new Error(`strace: copy_file_range with offset ${text} (no explicit offset) is not modelled`);
+  return Number.parseInt(match[1]!, 10);
+}
+
+/**
+ * `length` bytes of `file` (outside the roots) at `offset`, read after the run: the only such
+ * source is a journal data file, whose committed ranges are never rewritten (src/data-files.ts).
+ */
+function sourceBytes(file: string, offset: number, length: number): Buffer {
+  const data = Buffer.alloc(length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const got = fs.readSync(fd, data, 0, length, offset);
+    if (got !== length) throw new Error(`strace: copy_file_range copied ${length} bytes of ${file} at ${offset}, which now holds ${got}`);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return data;
+}
+
 /** The data of a `[{iov_base="...", iov_len=N}, ...]` vector. */
 function vectorBytes(text: string): Buffer {
   return Buffer.concat([...text.matchAll(/iov_base=("(?:\\x[0-9a-f]{2})*"(?:\.\.\.)?)/g)].map((m) => bytesOf(m[1]!)));
@@ -365,8 +389,24 @@ export function parseTraces(traces: readonly string[], roots: readonly string[],
           fds.delete(ret);
           break;
         }
-        case 'sync': case 'syncfs': case 'sync_file_range': case 'fallocate': case 'link': case 'linkat': case 'symlink': case 'symlinkat':
-        case 'copy_file_range': case 'sendfile': {
+        case 'copy_file_range': {
+          // copy_file_range(in, [inOffset], out, [outOffset], length, flags) = copied: a positional
+          // write to `out` of what `in` holds there, a durable change only after a flush as any write.
+          const entry = fdOf(call.args[2]!);
+          const source = annotation(call.args[0]!)?.replace(/ \(deleted\)$/, '') ?? null;
+          if (!entry) break;
+          if (entry.node.type !== 'file') throw new Error(`strace: copy_file_range to directory ${entry.path}`);
+          if (source === null || inRoots(source)) throw new Error(`strace: copy_file_range from ${source ?? 'an unnamed descriptor'} (in the roots, or unknown) is not modelled`);
+          const data = sourceBytes(source, offsetArg(call.args[1]!), ret);
+          record({ kind: 'write', file: entry.node.file, path: entry.path, offset: offsetArg(call.args[3]!), data, at });
+          break;
+        }
+        case 'sync_file_range':
+          // A hint to start writeback (what replay issues): it syncs no metadata and, in this model,
+          // makes nothing durable whatever its flags. Only fsync and fdatasync do.
+          break;
+        case 'sync': case 'syncfs': case 'fallocate': case 'link': case 'linkat': case 'symlink': case 'symlinkat':
+        case 'sendfile': {
           const touches = call.args.some((arg) => { const shown = annotation(arg); return shown !== null && inRoots(shown); })
             || call.args.some((arg) => arg.startsWith('"') && inRoots(pathArg(null, arg)));
           if (touches || call.name === 'sync') throw new Error(`strace: ${call.name} on the roots is not modelled`);

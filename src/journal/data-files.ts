@@ -25,6 +25,7 @@ import { packr } from './msgpack.js';
 import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from '../packfile.js';
 import { isDamaged } from './sealed-level.js';
+import { copyRange } from '../native/index.js';
 
 /** The journal's subdirectory of data files. */
 export const DATA_DIR = 'data';
@@ -48,6 +49,25 @@ export function dataFileName(life: Seq): string {
 export function dataChecksum(data: Uint8Array): number {
   return crc32c(data) >>> 0;
 }
+
+/**
+ * A format 3 append as replay reads it: where its bytes are in its life's data file (at the pack's
+ * own offset) instead of the bytes, which are copied to the target in the kernel (DataFiles.copy).
+ */
+export interface AppendRefOp { type: 'append'; seq: Seq; at: number; file: string; offset: number; length: number; crc: number; life: Seq; crc32c: number }
+/** An op as replay applies it: format 3 appends by reference, older formats' with their bytes. */
+export type ReplayOp = JournalOp | AppendRefOp;
+
+/** Bytes an append adds, whichever way it carries them. */
+export function appendLength(op: AppendOp | AppendRefOp): number {
+  return 'data' in op ? op.data.length : op.length;
+}
+
+/**
+ * Set to 1 to copy with pread and pwrite instead of copy_file_range: for tests of the fallback the
+ * kernel takes on filesystems that cannot copy (EXDEV, EOPNOTSUPP...), and for measurements.
+ */
+export const NO_COPY_FILE_RANGE_ENV = 'RDM_JOURNAL_NO_COPY_FILE_RANGE';
 
 /** An append op as format 3 stores it: the data's place instead of the data. */
 interface StoredAppend { type: 'append'; at: number; file: string; offset: number; length: number; life: Seq; crc: number; crc32c: number }
@@ -202,6 +222,38 @@ export class DataFiles {
     return data;
   }
 
+  /**
+   * Copies the bytes of `ops` (appends of one life, each starting where the one before ended) to
+   * `fd` at the same offsets, on the threadpool: each op's range is read and checked against its
+   * CRC-32C before any of it is written, then copied in the kernel. A range that is short or
+   * fails its check is JOURNAL_CORRUPT naming the data file, the op and the range; the ops before
+   * it were copied, none after.
+   */
+  async copy(ops: readonly AppendRefOp[], fd: number): Promise<{ kernelBytes: number; writtenBytes: number }> {
+    const first = ops[0];
+    if (!first) return { kernelBytes: 0, writtenBytes: 0 };
+    const handle = await this.openForReading(first.seq, first.life);
+    const lengths = Uint32Array.from(ops, (op) => op.length);
+    const crcs = Uint32Array.from(ops, (op) => op.crc32c);
+    const where = this.pathOf(first.life);
+    let result;
+    try {
+      result = await copyRange(handle.fd, first.offset, fd, first.offset, lengths, crcs, process.env[NO_COPY_FILE_RANGE_ENV] === '1');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).syscall !== 'pread') throw err; // the target's write: the caller names the target
+      throw new RdmJournalError('IO_ERROR', `reading journal data file ${where} failed: ${(err as Error).message}`,
+        { hint: 'check the journal\'s disk, then run the same replay again: it resumes from its cursor', cause: err });
+    }
+    const bad = ops[result.bad];
+    if (bad) {
+      const range = `${bad.offset}..${bad.offset + bad.length}`;
+      throw corrupt(result.foundBytes < bad.length
+        ? `journal data file ${where} ends at byte ${bad.offset + result.foundBytes}, but op ${bad.seq} has bytes ${range} there`
+        : `journal data file ${where} has other bytes at ${range} than op ${bad.seq} wrote (CRC-32C mismatch); nothing of them was written to the target`);
+    }
+    return { kernelBytes: result.kernelBytes, writtenBytes: result.writtenBytes };
+  }
+
   private async openForReading(seq: Seq, life: Seq): Promise<FileHandle> {
     const known = this.reading.get(life);
     if (known) return known;
@@ -319,6 +371,25 @@ export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFil
   const data = await files.read(seq, stored.life, stored.offset, stored.length, stored.crc32c);
   const op: AppendOp = { type: 'append', at: stored.at, file: stored.file, offset: stored.offset, data, crc: stored.crc };
   return { ...op, seq };
+}
+
+/**
+ * Decodes a stored op for replay: as decodeStoredOp, except that a format 3 append is not read
+ * from its data file but returned by reference (checked when it is copied: DataFiles.copy).
+ */
+export function decodeStoredOpRef(seq: Seq, bytes: Uint8Array): ReplayOp {
+  if (isDamaged(bytes)) throw corrupt(`journal op ${seq} is unreadable: it ${bytes.damaged}`);
+  let value: unknown;
+  try {
+    value = packr.unpack(bytes);
+  } catch {
+    return decodeOp(seq, bytes); // reports the msgpack error
+  }
+  if ((value as { type?: unknown } | null)?.type !== 'append') return decodeOp(seq, bytes);
+  const problem = findStoredAppendProblem(value as Record<string, unknown>);
+  if (problem) throw corrupt(`journal op ${seq} is unreadable: ${problem}`);
+  const { at, file, offset, length, crc, life, crc32c } = value as StoredAppend;
+  return { type: 'append', seq, at, file, offset, length, crc, life, crc32c };
 }
 
 /** What is wrong with a stored format 3 append, or null. */

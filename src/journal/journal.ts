@@ -17,7 +17,7 @@ import { RdmJournalError, isLevelLocked, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from '../packfile.js';
 import { makeDirectories } from '../paths.js';
-import { DataFiles, decodeStoredOp } from './data-files.js';
+import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
 import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, seqKey, seqOfKey } from './schema.js';
@@ -301,7 +301,22 @@ export class Journal {
   }
 
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
-  async *readOps({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
+  async *readOps(range: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
+    yield* this.walkOps(range, (seq, value) => this.decodeStored(seq, value));
+  }
+
+  /**
+   * As readOps, but format 3 appends come without their bytes, by reference to their data file:
+   * replay copies them in the kernel (`dataFiles.copy`), checked as it copies.
+   */
+  async *readOpRefs(range: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<ReplayOp> {
+    yield* this.walkOps(range, async (seq, value) => this.data ? decodeStoredOpRef(seq, value) : this.decodeStored(seq, value));
+  }
+
+  /** Format 3's data files (null before format 3: the bytes are in LevelDB). */
+  get dataFiles(): DataFiles | null { return this.data; }
+
+  private async *walkOps<T>({ after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq }, decode: (seq: Seq, value: Uint8Array) => Promise<T>): AsyncGenerator<T> {
     let expected = after + 1;
     for await (const [key, value] of this.db.iterator({ gt: opKey(after), lte: opKey(upTo) })) {
       const seq = seqOfKey(key);
@@ -312,7 +327,7 @@ export class Journal {
           { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
       }
       expected = seq + 1;
-      yield await this.decodeStored(seq, value);
+      yield await decode(seq, value);
     }
   }
 
@@ -453,8 +468,18 @@ export class Journal {
    * rebuilt from it (cat, replay --resync) would otherwise hold another file's bytes.
    */
   async readFileOp(name: string, entry: IndexEntry): Promise<JournalOp> {
-    const op = await this.readOp(entry.seq);
-    const [offset, length] = indexFields(op);
+    return this.checkIndexed(name, entry, await this.readOp(entry.seq));
+  }
+
+  /** As readFileOp, but a format 3 append comes by reference to its data file (readOpRefs). */
+  async readFileOpRef(name: string, entry: IndexEntry): Promise<ReplayOp> {
+    const bytes = await this.db.get(opKey(entry.seq));
+    if (bytes === undefined || !this.data) return this.readFileOp(name, entry);
+    return this.checkIndexed(name, entry, decodeStoredOpRef(entry.seq, bytes));
+  }
+
+  private checkIndexed<T extends ReplayOp>(name: string, entry: IndexEntry, op: T): T {
+    const [offset, length] = op.type === 'append' && !('data' in op) ? [op.offset, op.length] : indexFields(op as JournalOp);
     const fits = op.type === entry.type && op.file === name && offset === entry.offset && length === entry.length;
     if (!fits) {
       throw new RdmJournalError('JOURNAL_CORRUPT',

@@ -43,6 +43,22 @@ interface NativeBinding {
   constants: Record<ConstantName, number>;
   liveInstances(): number;
   fsid(path: string): string | null;
+  crc32c(data: Uint8Array, software?: boolean): number;
+  copyRange(src: number, srcOffset: number, dst: number, dstOffset: number, lengths: Uint32Array, crcs: Uint32Array, readWrite: boolean): Promise<CopyResult>;
+}
+
+/** What one copyRange did. */
+export interface CopyResult {
+  /** The segment that is short in the source or fails its CRC-32C (nothing of it was written), -1 if none. */
+  bad: number;
+  /** With `bad`: the CRC-32C the segment's bytes have, and how many bytes the source held of it. */
+  foundCrc: number;
+  foundBytes: number;
+  /** Bytes copied in the kernel (copy_file_range) and bytes written from the checked buffer (pwrite). */
+  kernelBytes: number;
+  writtenBytes: number;
+  /** Why copy_file_range gave way to pwrite: an errno, -1 when it copied 0 bytes early, 0 if it did not. */
+  fellBack: number;
 }
 
 type ConstantName =
@@ -118,6 +134,25 @@ export class Inotify {
  */
 export function fsid(path: string): string | null {
   return native.fsid(path);
+}
+
+/**
+ * CRC-32C (Castagnoli) of `data`, as @node-rs/crc32's crc32c: SSE 4.2's crc32 instruction where
+ * the CPU has it, a table otherwise (`software` forces the table, for tests).
+ */
+export function crc32c(data: Uint8Array, software = false): number {
+  return native.crc32c(data, software);
+}
+
+/**
+ * Copies consecutive segments from `src` (at `srcOffset`) to `dst` (at `dstOffset`) on the libuv
+ * threadpool: each segment is read, checked against its CRC-32C in `crcs`, and only then copied
+ * (copy_file_range; pwrite of the checked bytes where the kernel cannot, or with `readWrite`).
+ * Stops at the first segment that is short or fails its check (`bad`); rejects with a Node-style
+ * errno error when a call fails. Both descriptors must stay open until it settles.
+ */
+export function copyRange(src: number, srcOffset: number, dst: number, dstOffset: number, lengths: Uint32Array, crcs: Uint32Array, readWrite = false): Promise<CopyResult> {
+  return native.copyRange(src, srcOffset, dst, dstOffset, lengths, crcs, readWrite);
 }
 
 const c = native.constants;

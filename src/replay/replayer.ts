@@ -7,10 +7,11 @@ import path from 'node:path';
 import { RdmJournalError } from '../errors.js';
 import { overlaps, realPathOf } from '../paths.js';
 import type { IndexEntry, Journal } from '../journal/journal.js';
-import type { JournalOp, Seq } from '../journal/op.js';
+import type { Seq } from '../journal/op.js';
+import { appendLength, type ReplayOp } from '../journal/data-files.js';
 import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
 
-/** A batch closes at this many bytes of data or ops, whichever comes first. */
+/** A batch closes at this many bytes of data (held in memory or copied in the kernel) or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
 const BATCH_OPS = 4096;
 
@@ -210,7 +211,10 @@ async function planRebuild(journal: Journal): Promise<RebuildPlan> {
   return { seq: head, files };
 }
 
-/** Rebuilds a target to the planned state, reading each append again (checked again against the index). */
+/**
+ * Rebuilds a target to the planned state, reading each append again (checked again against the
+ * index; format 3's bytes copied in the kernel, checked against their CRC-32C as they are copied).
+ */
 async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan, noDelete: boolean): Promise<{ seq: Seq; files: number; bytes: number }> {
   const files: RebuildFile[] = plan.files.map((file) => ({
     name: file.name,
@@ -218,12 +222,12 @@ async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan
     size: file.size,
     appends: (async function* () {
       for (const entry of file.appends) {
-        const op = await journal.readFileOp(file.name, entry);
+        const op = await journal.readFileOpRef(file.name, entry);
         if (op.type === 'append') yield op;
       }
     })(),
   }));
-  const rebuilt = await target.rebuild(files, plan.seq, journal.horizon, { noDelete });
+  const rebuilt = await target.rebuild(files, plan.seq, journal.horizon, { noDelete, data: journal.dataFiles });
   return { seq: plan.seq, ...rebuilt };
 }
 
@@ -241,11 +245,30 @@ async function checkTarget(journal: Journal, target: Target, until: Seq | undefi
     throw new RdmJournalError('TARGET_DIVERGED', `target ${target.dir} is at op ${target.seq} but journal ${journal.location} ends at op ${journal.head}`,
       { hint: 'the journal lost ops (restored from an older copy?); replay into a new directory' });
   }
-  const window: JournalOp[] = [];
+  const window: ReplayOp[] = [];
   if (target.applying !== null) {
-    for await (const op of journal.readOps({ after: target.seq, upTo: target.applying })) window.push(op);
+    for await (const op of journal.readOpRefs({ after: target.seq, upTo: target.applying })) window.push(op);
   }
   target.checkDivergence(window);
+}
+
+/**
+ * The ops after `after` up to `end` in batches of at most BATCH_BYTES of data or BATCH_OPS ops.
+ * Format 3 appends come by reference: their bytes are copied in the kernel, not read here.
+ */
+async function* readBatches(journal: Journal, after: Seq, end: Seq): AsyncGenerator<{ ops: ReplayOp[]; bytes: number }> {
+  let batch: ReplayOp[] = [];
+  let bytes = 0;
+  for await (const op of journal.readOpRefs({ after, upTo: end })) {
+    batch.push(op);
+    if (op.type === 'append') bytes += appendLength(op);
+    if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) {
+      yield { ops: batch, bytes };
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield { ops: batch, bytes };
 }
 
 /**
@@ -257,26 +280,34 @@ async function noteTarget(journal: Journal, target: Target): Promise<void> {
 }
 
 async function catchUp(journal: Journal, target: Target, end: Seq, result: TargetResult, options: ReplayOptions): Promise<void> {
-  let batch: JournalOp[] = [];
-  let bytes = 0;
-  const flush = async () => {
-    await target.apply(batch, { noDelete: options.noDelete ?? false, horizon: journal.horizon });
-    await noteTarget(journal, target);
-    result.to = target.seq;
-    result.ops += batch.length;
-    result.bytes += bytes;
-    options.onProgress?.({ target: target.dir, seq: target.seq, end, bytes: result.bytes });
-    batch = [];
-    bytes = 0;
-  };
   if (target.seq >= end) return;
   checkExpiry(journal, target); // a forced prune in another process may have overtaken a following target
-  for await (const op of journal.readOps({ after: target.seq, upTo: end })) {
-    batch.push(op);
-    if (op.type === 'append') bytes += op.data.length;
-    if (bytes >= BATCH_BYTES || batch.length >= BATCH_OPS) await flush();
+  const batches = readBatches(journal, target.seq, end);
+  // The next batch's ops are read from LevelDB while this one's bytes are copied and synced.
+  let pending = batches.next();
+  pending.catch(() => {});
+  try {
+    for (;;) {
+      const { done, value: batch } = await pending;
+      if (done) break;
+      pending = batches.next();
+      pending.catch(() => {}); // a failed read ahead is reported when its batch is awaited, not as unhandled
+      const next = async () => {
+        const following = await pending;
+        return following.done ? null : following.value.ops;
+      };
+      await target.apply(batch.ops, { noDelete: options.noDelete ?? false, horizon: journal.horizon, data: journal.dataFiles, next });
+      await noteTarget(journal, target);
+      result.to = target.seq;
+      result.ops += batch.ops.length;
+      result.bytes += batch.bytes;
+      options.onProgress?.({ target: target.dir, seq: target.seq, end, bytes: result.bytes });
+    }
+  } finally {
+    // A batch that failed leaves the read ahead behind: it is finished (its error is the failed batch's) and closed.
+    await pending.catch(() => {});
+    await batches.return(undefined);
   }
-  if (batch.length > 0) await flush();
   // Ops up to `end` that were not read were pruned (readOps allows gaps only up to the horizon):
   // the target holds the state at `end` and its cursor says so.
   if (target.seq < end && end <= journal.horizon) {

@@ -6,7 +6,9 @@
  * its synced puts make cursor writes atomic and durable.
  *
  * Crash safety: before a batch is applied the cursor records `applying: <last seq of the batch>`;
- * after its bytes are fsynced the cursor moves to that seq. Applying is idempotent from the cursor:
+ * after its bytes are fsynced the cursor moves to that seq. The write that moves it also records
+ * the next batch's `applying` when the replayer already read that batch: one synced cursor write
+ * per batch. Applying is idempotent from the cursor:
  * creates truncate, appends write at their offset, deletes ignore a missing file. So after a crash
  * the batch is applied again, and only files the batch touched may differ from the cursor's record.
  */
@@ -16,10 +18,11 @@ import { promisify } from 'node:util';
 import { Level } from 'level';
 import { packr } from '../journal/msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
-import { checksum, type JournalOp, type Seq } from '../journal/op.js';
+import { checksum, type Seq } from '../journal/op.js';
 import { forgetDamagedDatabase, fsyncDirectory, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
 import { makeDirectories } from '../paths.js';
 import { compareFileNames, isSafeFileName } from '../packfile.js';
+import { appendLength, type AppendRefOp, type ReplayOp } from '../journal/data-files.js';
 
 export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;
@@ -53,12 +56,12 @@ export interface Cursor {
   resyncing?: boolean;
 }
 
-/** One file of a rebuilt target: its mode, size, and its appends in order. */
+/** One file of a rebuilt target: its mode, size, and its appends in order (format 3's by reference). */
 export interface RebuildFile {
   name: string;
   mode: number;
   size: number;
-  appends: AsyncIterable<{ offset: number; data: Uint8Array; crc: number }>;
+  appends: AsyncIterable<{ offset: number; data: Uint8Array; crc: number } | AppendRefOp>;
 }
 
 export interface ApplyOptions {
@@ -66,7 +69,17 @@ export interface ApplyOptions {
   noDelete?: boolean;
   /** The journal's retention horizon: seqs up to it may be missing (pruned lives), others not. */
   horizon?: Seq;
+  /** Copies appends given by reference (format 3's data files); needed when `ops` hold any. */
+  data?: DataCopier | null;
+  /**
+   * The batch that follows this one, if the replayer has it (null if none): its `applying` is
+   * recorded with this batch's cursor, so that the next apply needs no write of its own first.
+   */
+  next?: () => Promise<readonly ReplayOp[] | null>;
 }
+
+/** Copies appends of one life, held in a data file, to a target file at their offsets (DataFiles.copy). */
+export interface DataCopier { copy(ops: readonly AppendRefOp[], fd: number): Promise<unknown> }
 
 type ControlDb = Level<string, Uint8Array>;
 
@@ -112,7 +125,7 @@ export class Target {
    * is overwritten. `window` is the batch that was being applied, if any: files it touched may be
    * anywhere between the cursor and the batch's end.
    */
-  checkDivergence(window: readonly JournalOp[]): void {
+  checkDivergence(window: readonly ReplayOp[]): void {
     const rewritten = new Set<string>();
     const appended = new Set<string>();
     for (const op of window) {
@@ -152,65 +165,90 @@ export class Target {
 
   /**
    * Applies a batch of consecutive ops: validates all of them against what the target holds
-   * (nothing is written if one is wrong), records the intent, writes, fsyncs, then moves the cursor.
+   * (nothing is written if one is wrong), records the intent (unless the previous batch's cursor
+   * already did), writes, fsyncs, then moves the cursor.
    */
-  async apply(ops: readonly JournalOp[], { noDelete = false, horizon = 0 }: ApplyOptions = {}): Promise<void> {
+  async apply(ops: readonly ReplayOp[], { noDelete = false, horizon = 0, data = null, next }: ApplyOptions = {}): Promise<void> {
     if (ops.length === 0) return;
     const files = planBatch(this.cursor, ops, noDelete, horizon);
     const last = ops[ops.length - 1]!.seq;
-    await this.saveCursor({ ...this.cursor, applying: last });
-    const reset = lastResets(ops, noDelete);
-    const touched = new Set<number>();
-    let namesChanged = false;
-    // Appends that continue each other on one file, gathered into one pwritev: a write per op
-    // capped replay at ~15k ops/s on small ops (tools/bench.ts).
-    let run: { fd: number; offset: number; parts: Uint8Array[]; bytes: number } | null = null;
-    const flushRun = async () => {
-      if (run) await writevFully(run.fd, run.parts, run.offset);
-      run = null;
-    };
+    if (this.cursor.applying !== last) await this.saveCursor({ ...this.cursor, applying: last });
     try {
-      for (const op of ops) {
-        // What a file held before the batch's last create or delete of it is never needed; skipping
-        // it also keeps a batch re-applied after a crash from writing to a file its first run
-        // already unlinked.
-        if (op.type !== 'resync' && op.seq < (reset.get(op.file) ?? 0)) continue;
-        if (op.type !== 'append' && op.type !== 'resync') await flushRun();
-        if (op.type === 'create') {
-          this.closeFile(op.file);
-          const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
-          // The source file's mode, whatever the umask (ops recorded before 0.2.0 carry none: 0644).
-          fs.fchmodSync(fd, op.mode ?? 0o644);
-          this.fds.set(op.file, fd);
-          touched.add(fd);
-          namesChanged = true;
-        } else if (op.type === 'append') {
-          const fd = this.openForAppend(op.file);
-          touched.add(fd);
-          const current = run as { fd: number; offset: number; parts: Uint8Array[]; bytes: number } | null;
-          if (current && current.fd === fd && current.offset + current.bytes === op.offset && current.bytes + op.data.length <= RUN_BYTES) {
-            current.parts.push(op.data);
-            current.bytes += op.data.length;
-          } else {
-            await flushRun();
-            run = { fd, offset: op.offset, parts: [op.data], bytes: op.data.length };
-          }
-        } else if (op.type === 'delete') {
-          const fd = this.fds.get(op.file);
-          if (fd !== undefined && noDelete) await fdatasync(fd); // a kept file must be whole on disk before we forget it
-          this.closeFile(op.file);
-          if (fd !== undefined) touched.delete(fd);
-          if (!noDelete) unlinkIfPresent(this.pathOf(op.file));
-          namesChanged = true;
-        }
-      }
-      await flushRun();
-      for (const fd of touched) await fdatasync(fd);
-      if (namesChanged) fsyncDirectory(this.dir);
+      await this.write(ops, noDelete, data);
     } catch (err) {
       throw writeFailure(this.dir, err);
     }
-    await this.saveCursor({ ...this.cursor, seq: last, applying: null, files, horizon });
+    const after: Cursor = { ...this.cursor, seq: last, applying: null, files, horizon };
+    // Crash window: this write is the only one between two batches. It may announce the next batch
+    // only because nothing of that batch is written before it is durable.
+    await this.saveCursor({ ...after, applying: await this.nextApplying(after, next, noDelete, horizon) });
+  }
+
+  /** The last seq of the next batch, when it is known and valid after `after` (else null: its own apply refuses it). */
+  private async nextApplying(after: Cursor, next: ApplyOptions['next'], noDelete: boolean, horizon: Seq): Promise<Seq | null> {
+    const ops = await next?.().catch(() => null);
+    if (!ops || ops.length === 0) return null;
+    try {
+      planBatch(after, ops, noDelete, horizon);
+    } catch {
+      return null;
+    }
+    return ops[ops.length - 1]!.seq;
+  }
+
+  /** Writes a validated batch's ops and makes them durable: fdatasync of every file, fsync of the directory if names changed. */
+  private async write(ops: readonly ReplayOp[], noDelete: boolean, data: DataCopier | null): Promise<void> {
+    const reset = lastResets(ops, noDelete);
+    const touched = new Set<number>();
+    let namesChanged = false;
+    // Appends that continue each other on one file are gathered into one run: one pwritev of their
+    // bytes (a write per op capped replay at ~15k ops/s on small ops, tools/bench.ts), or one copy
+    // from their life's data file in the kernel.
+    let run: AppendRun | null = null;
+    const flushRun = async () => {
+      const current = run;
+      run = null;
+      if (current?.kind === 'bytes') await writevFully(current.fd, current.parts, current.offset);
+      else if (current?.kind === 'ref') {
+        if (!data) throw new Error('target invariant: appends by reference without a data copier');
+        await data.copy(current.ops, current.fd);
+      }
+    };
+    for (const op of ops) {
+      // What a file held before the batch's last create or delete of it is never needed; skipping
+      // it also keeps a batch re-applied after a crash from writing to a file its first run
+      // already unlinked.
+      if (op.type !== 'resync' && op.seq < (reset.get(op.file) ?? 0)) continue;
+      if (op.type !== 'append' && op.type !== 'resync') await flushRun();
+      if (op.type === 'create') {
+        this.closeFile(op.file);
+        const fd = fs.openSync(this.pathOf(op.file), fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o600);
+        // The source file's mode, whatever the umask (ops recorded before 0.2.0 carry none: 0644).
+        fs.fchmodSync(fd, op.mode ?? 0o644);
+        this.fds.set(op.file, fd);
+        touched.add(fd);
+        namesChanged = true;
+      } else if (op.type === 'append') {
+        const fd = this.openForAppend(op.file);
+        touched.add(fd);
+        const joined: AppendRun | null = run === null ? null : joinRun(run, fd, op);
+        if (joined) run = joined;
+        else {
+          await flushRun();
+          run = startRun(fd, op);
+        }
+      } else if (op.type === 'delete') {
+        const fd = this.fds.get(op.file);
+        if (fd !== undefined && noDelete) await fdatasync(fd); // a kept file must be whole on disk before we forget it
+        this.closeFile(op.file);
+        if (fd !== undefined) touched.delete(fd);
+        if (!noDelete) unlinkIfPresent(this.pathOf(op.file));
+        namesChanged = true;
+      }
+    }
+    await flushRun();
+    await Promise.all([...touched].map((fd) => fdatasync(fd)));
+    if (namesChanged) fsyncDirectory(this.dir);
   }
 
   /** Moves the cursor over ops that retention removed (all of `seq`'s predecessors since the cursor). */
@@ -229,7 +267,7 @@ export class Target {
    * Everything is checked before the first write. The cursor says `resyncing` meanwhile, so an
    * interrupted rebuild is only ever resumed by another.
    */
-  async rebuild(files: readonly RebuildFile[], seq: Seq, horizon: Seq, { noDelete = false } = {}): Promise<{ files: number; bytes: number }> {
+  async rebuild(files: readonly RebuildFile[], seq: Seq, horizon: Seq, { noDelete = false, data = null as DataCopier | null } = {}): Promise<{ files: number; bytes: number }> {
     for (const file of files) {
       if (!isSafeFileName(file.name) || file.name === CONTROL_DIR) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `target ${this.dir} cannot be rebuilt with a file named ${JSON.stringify(file.name)}: not a file name a journal holds`,
@@ -251,12 +289,31 @@ export class Target {
         try {
           fs.fchmodSync(fd, file.mode);
           let state: TargetFile = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
+          // Appends by reference are copied in runs, as apply copies them.
+          let run: AppendRefOp[] = [];
+          let runBytes = 0;
+          const copyRun = async () => {
+            if (run.length === 0) return;
+            if (!data) throw new Error('target invariant: appends by reference without a data copier');
+            await data.copy(run, fd);
+            run = [];
+            runBytes = 0;
+          };
           for await (const append of file.appends) {
             if (append.offset !== state.size) throw new Error(`rebuild invariant: ${file.name} append at ${append.offset}, planned at ${state.size}`);
-            await writeFully(fd, append.data, append.offset);
-            bytes += append.data.length;
-            state = { size: append.offset + append.data.length, tailOffset: append.offset, tailLength: append.data.length, tailCrc: append.crc };
+            const length = 'data' in append ? append.data.length : append.length;
+            if ('data' in append) {
+              await copyRun();
+              await writeFully(fd, append.data, append.offset);
+            } else {
+              if (run.length > 0 && (run[0]!.life !== append.life || runBytes + length > RUN_BYTES)) await copyRun();
+              run.push(append);
+              runBytes += length;
+            }
+            bytes += length;
+            state = { size: append.offset + length, tailOffset: append.offset, tailLength: length, tailCrc: append.crc };
           }
+          await copyRun();
           if (state.size !== file.size) throw new Error(`rebuild invariant: ${file.name} rebuilt to ${state.size} bytes, its state says ${file.size}`);
           await fdatasync(fd);
           written[file.name] = state;
@@ -376,7 +433,7 @@ function openLifted(file: string, flags: number): number {
  * What the target will hold after `ops`, or JOURNAL_CORRUPT naming the first op that cannot apply.
  * Names were already checked by decodeOp; here the sequence itself is checked.
  */
-function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean, horizon: Seq): Record<string, TargetFile> {
+function planBatch(cursor: Cursor, ops: readonly ReplayOp[], noDelete: boolean, horizon: Seq): Record<string, TargetFile> {
   const files: Record<string, TargetFile> = { ...cursor.files };
   let expected = cursor.seq + 1;
   for (const op of ops) {
@@ -395,7 +452,8 @@ function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean,
     } else if (op.type === 'append') {
       if (!live) throw refuse('the file does not exist');
       if (op.offset !== current.size) throw refuse(`offset ${op.offset} is not the file's size ${current.size}`);
-      files[op.file] = { size: op.offset + op.data.length, tailOffset: op.offset, tailLength: op.data.length, tailCrc: op.crc };
+      const length = appendLength(op);
+      files[op.file] = { size: op.offset + length, tailOffset: op.offset, tailLength: length, tailCrc: op.crc };
     } else {
       if (!live) throw refuse('the file does not exist');
       if (op.size !== current.size) throw refuse(`it gives size ${op.size}, the file has ${current.size}`);
@@ -410,7 +468,7 @@ function planBatch(cursor: Cursor, ops: readonly JournalOp[], noDelete: boolean,
  * For each file: the seq of its last create in the batch, or of its last delete (unless deleted
  * files are kept): the ops on it before that point cannot matter to what the batch leaves.
  */
-function lastResets(ops: readonly JournalOp[], noDelete: boolean): Map<string, Seq> {
+function lastResets(ops: readonly ReplayOp[], noDelete: boolean): Map<string, Seq> {
   const reset = new Map<string, Seq>();
   for (const op of ops) {
     if (op.type === 'create' || (op.type === 'delete' && !noDelete)) reset.set(op.file, op.seq);
@@ -565,6 +623,28 @@ function listTarget(dir: string): Map<string, fs.Stats> {
     if (name !== CONTROL_DIR) entries.set(name, fs.lstatSync(path.join(dir, name)));
   }
   return entries;
+}
+
+/** Consecutive appends to one file: their bytes (formats 1 and 2), or their ops by reference into one life's data file (format 3). */
+type AppendRun =
+  | { kind: 'bytes'; fd: number; offset: number; parts: Uint8Array[]; bytes: number }
+  | { kind: 'ref'; fd: number; offset: number; ops: AppendRefOp[]; bytes: number };
+
+function startRun(fd: number, op: ReplayOp & { type: 'append' }): AppendRun {
+  return 'data' in op
+    ? { kind: 'bytes', fd, offset: op.offset, parts: [op.data], bytes: op.data.length }
+    : { kind: 'ref', fd, offset: op.offset, ops: [op], bytes: op.length };
+}
+
+/** `run` with `op` added when `op` continues it (same file, next offset, same kind and life, within RUN_BYTES); else null. */
+function joinRun(run: AppendRun, fd: number, op: ReplayOp & { type: 'append' }): AppendRun | null {
+  const length = appendLength(op);
+  if (run.fd !== fd || run.offset + run.bytes !== op.offset || run.bytes + length > RUN_BYTES) return null;
+  if (run.kind === 'bytes' && 'data' in op) run.parts.push(op.data);
+  else if (run.kind === 'ref' && !('data' in op) && run.ops[0]!.life === op.life) run.ops.push(op);
+  else return null;
+  run.bytes += length;
+  return run;
 }
 
 /** pwritev of `parts` at `offset`, continued after short writes. */
