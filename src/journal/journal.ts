@@ -9,11 +9,10 @@
  *   a delete names a recorded file and its final size.
  */
 import path from 'node:path';
-import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from '../native/index.js';
 import { NOTIFY_NAME, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
-import { RdmJournalError, isLevelLocked, isNoSpace } from '../errors.js';
+import { RdmJournalError, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from '../packfile.js';
 import { makeDirectories } from '../paths.js';
@@ -21,7 +20,8 @@ import { DataFiles, decodeStoredOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
 import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, seqKey, seqOfKey } from './schema.js';
-import { Db, PRUNE_LOCK, RECORDER_LOCK, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, openLockDatabase, readOrWriteFormat } from './open.js';
+import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat } from './open.js';
+import { PRUNE_LOCK, RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
 
 export { FORMAT_VERSION, emptyPruned, indexFields, opKey } from './schema.js';
 export type { FileLife, IndexEntry, JournalStats, Pruned, SourceIdentity, TargetNote } from './schema.js';
@@ -31,6 +31,8 @@ export type { FileState } from '../file-state.js';
 const INDEXED_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
 const UPGRADE_BATCH_OPS = 4096;
+/** How long a recorder waits for the recorder lock: another recorder may be finishing its stop. */
+const RECORDER_LOCK_WAIT_MS = 1000;
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
   create?: boolean;
@@ -46,7 +48,7 @@ export class Journal {
   private boundSource: SourceIdentity | null = null;
   private readonly waiters = new Set<() => void>();
   private watcher: Inotify | null = null;
-  private recorderLock: Level | null = null;
+  private recorderLock: JournalLock | null = null;
   /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
@@ -99,7 +101,7 @@ export class Journal {
         { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
     }
     keepPrivate(where);
-    const db = await openDatabase(where, isNew, options.create ?? false);
+    const db = await openDatabase(where, options.create ?? false);
     try {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
       const journal = new Journal(where, db, format);
@@ -370,15 +372,11 @@ export class Journal {
    * run at a time, whichever process. Waits up to `waitMs` for another prune to finish; null when it
    * still holds the lock then. The caller releases it with close().
    */
-  async lockForPruning(waitMs: number): Promise<{ close(): Promise<void> } | null> {
-    for (const started = Date.now(); ;) {
-      try {
-        return await openLockDatabase(path.join(this.location, PRUNE_LOCK));
-      } catch (err) {
-        if (!isLevelLocked(err)) throw openFailure(this.location, err);
-        if (Date.now() - started >= waitMs) return null;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+  async lockForPruning(waitMs: number): Promise<JournalLock | null> {
+    try {
+      return await takeLock(this.location, PRUNE_LOCK, waitMs);
+    } catch (err) {
+      throw openFailure(this.location, err);
     }
   }
 
@@ -553,11 +551,8 @@ export class Journal {
    * with harmless extra keys, and the next upgrade writes them again.
    */
   private async upgrade(): Promise<void> {
-    const lock = new Level(path.join(this.location, RECORDER_LOCK));
-    try {
-      await lock.open();
-    } catch (err) {
-      if (!isLevelLocked(err)) throw openFailure(this.location, err);
+    const lock = await takeLock(this.location, RECORDER_LOCK, 0).catch((err: unknown) => { throw openFailure(this.location, err); });
+    if (!lock) {
       throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and being recorded into by an older rdm-journal`,
         { hint: 'stop that recorder, then run this command again: the journal is upgraded once, in place' });
     }
@@ -613,29 +608,28 @@ export class Journal {
   }
 
   /**
-   * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it.
-   * Retries briefly, so a `status` probing the lock never makes a recorder fail. The recorder
-   * then hosts the journal (the host hands over): its commits never wait on a reader's process,
-   * which may be stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
+   * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it. Waits
+   * up to RECORDER_LOCK_WAIT_MS for a recorder that is stopping. The recorder then hosts the
+   * journal (the host hands over): its commits never wait on a reader's process, which may be
+   * stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
    */
   async lockForRecording(): Promise<void> {
-    for (const started = Date.now(); ;) {
-      try {
-        this.recorderLock = await openLockDatabase(path.join(this.location, RECORDER_LOCK));
-        await this.db.claimHosting();
-        // A recorder that just stopped may have appended since this journal was opened: what a
-        // recorder builds on must be read under the lock.
-        await this.loadState();
-        await this.recoverData();
-        return;
-      } catch (err) {
-        if (!isLevelLocked(err)) throw openFailure(this.location, err);
-        if (Date.now() - started > 1000) {
-          throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
-            { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    const lock = await takeLock(this.location, RECORDER_LOCK, RECORDER_LOCK_WAIT_MS).catch((err: unknown) => { throw openFailure(this.location, err); });
+    if (!lock) {
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
+        { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
+    }
+    this.recorderLock = lock;
+    try {
+      await this.db.claimHosting();
+      // A recorder that just stopped may have appended since this journal was opened: what a
+      // recorder builds on must be read under the lock.
+      await this.loadState();
+      await this.recoverData();
+    } catch (err) {
+      this.recorderLock = null;
+      await lock.close();
+      throw openFailure(this.location, err);
     }
   }
 
@@ -660,20 +654,12 @@ export class Journal {
     }
   }
 
-  /** Whether a recorder (in any process) holds the recorder lock now. */
+  /**
+   * Whether a recorder (in any process) holds the recorder lock now: asked of the kernel, no
+   * database opened. A stopped recorder still holds it; a killed one does not.
+   */
   async isRecording(): Promise<boolean> {
-    if (this.recorderLock) return true;
-    // Held for a moment is someone probing it (an election asks recorderLockHeld): ask again.
-    for (let tries = 1; ; tries++) {
-      try {
-        await (await openLockDatabase(path.join(this.location, RECORDER_LOCK))).close();
-        return false;
-      } catch (err) {
-        if (!isLevelLocked(err)) throw err;
-        if (tries === 3) return true;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    return this.recorderLock !== null || lockHeld(this.location, RECORDER_LOCK);
   }
 
   async close(): Promise<void> {
