@@ -19,12 +19,12 @@ import { makeDirectories } from '../paths.js';
 import { DataFiles, decodeStoredOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
-import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, seqKey, seqOfKey } from './schema.js';
+import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, readOpStamp, seqKey, seqOfKey, type OpStamp } from './schema.js';
 import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat } from './open.js';
 import { PRUNE_LOCK, RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
 
 export { FORMAT_VERSION, emptyPruned, indexFields, opKey } from './schema.js';
-export type { FileLife, IndexEntry, JournalStats, Pruned, SourceIdentity, TargetNote } from './schema.js';
+export type { FileLife, IndexEntry, JournalStats, OpStamp, Pruned, SourceIdentity, TargetNote } from './schema.js';
 export type { FileState } from '../file-state.js';
 
 /** The first format with the per-file index and counters: 1 is upgraded to it; 2 stays 2 (3 for new journals only, for now). */
@@ -284,6 +284,24 @@ export class Journal {
     return null;
   }
 
+  /** Op `seq`'s kind, time and length, its bytes unread; JOURNAL_CORRUPT if it is missing. */
+  async readOpStamp(seq: Seq): Promise<OpStamp> {
+    const bytes = await this.db.get(opKey(seq));
+    if (bytes === undefined) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${seq} (head is ${this.lastSeq})`,
+        { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
+    }
+    return readOpStamp(seq, bytes);
+  }
+
+  /** The stamp of the op at `seq` or the first one after it (retention leaves gaps); null past the head. */
+  async readOpStampAtOrAfter(seq: Seq): Promise<OpStamp | null> {
+    for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
+      return readOpStamp(seqOfKey(key), value);
+    }
+    return null;
+  }
+
   /** Whether op `seq` exists. */
   async hasOp(seq: Seq): Promise<boolean> {
     return (await this.db.get(opKey(seq))) !== undefined;
@@ -496,7 +514,8 @@ export class Journal {
       from = seqOfKey(key);
       bytes = packr.unpack(value) as number;
     }
-    for await (const op of this.readOps({ after: from, upTo: seq })) if (op.type === 'append') bytes += op.data.length;
+    // Lengths from the stored records: no op bytes are read (status asks this for every target).
+    for await (const [key, value] of this.db.iterator({ gt: opKey(from), lte: opKey(seq) })) bytes += readOpStamp(seqOfKey(key), value).length;
     return bytes;
   }
 
