@@ -27,8 +27,8 @@ import { chmodSync, closeSync, constants, fsyncSync, openSync, readFileSync, unl
 import net from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { Level } from 'level';
-import { ManyLevelGuest, ManyLevelHost } from 'many-level';
+import type { Level } from 'level';
+import type { ManyLevelHost } from 'many-level';
 import { RdmJournalError, isErrnoException, isLevelLocked } from '../errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
@@ -256,6 +256,7 @@ export class SharedLevel extends EventEmitter {
           continue;
         }
       }
+      const { Level } = await import('level'); // loaded by hosts only: a guest never opens LevelDB
       const db: HostDb = new Level(this.location, { keyEncoding: 'view', valueEncoding: 'view', ...this.hostOptions });
       try {
         await db.open();
@@ -285,10 +286,15 @@ export class SharedLevel extends EventEmitter {
     fsyncSync(this.notifyFd);
     const backend: Backend = { kind: 'host', db };
     await this.serveHandover(backend);
-    const host = new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never);
+    // many-level is loaded when the first guest connects: a host nobody joins (a `status` alone,
+    // most often) never loads it. The guest's requests wait in its socket meanwhile.
+    let host: Promise<ManyLevelHost> | null = null;
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
-      pipeline(socket, host.createRpcStream(), socket, () => this.sockets.delete(socket));
+      socket.on('error', () => {}); // before the pipeline is attached; then the pipeline reports errors
+      host ??= import('many-level').then(({ ManyLevelHost }) => new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never));
+      host.then((serving) => pipeline(socket, serving.createRpcStream(), socket, () => this.sockets.delete(socket)),
+        () => { socket.destroy(); this.sockets.delete(socket); });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -304,6 +310,8 @@ export class SharedLevel extends EventEmitter {
   }
 
   private async becomeGuest(socket: net.Socket): Promise<Backend> {
+    socket.on('error', () => {}); // while many-level loads; then the pipeline reports errors
+    const { ManyLevelGuest } = await import('many-level'); // loaded by guests only, when they join
     const guest = new ManyLevelGuest({ keyEncoding: 'view', valueEncoding: 'view', retry: false } as never);
     const backend: Backend = { kind: 'guest', db: guest, sock: socket };
     pipeline(socket, guest.createRpcStream({ ref: socket } as never), socket, () => {
