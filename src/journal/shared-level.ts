@@ -78,6 +78,8 @@ export class SharedLevel extends EventEmitter {
   private readonly sockets = new Set<net.Socket>();
   private notifyFd: number | null = null;
   private commits = 0n;
+  /** No commit since the notify file was last synced: a host that wrote nothing has nothing to sync on close. */
+  private stampSynced = false;
   private mark = 0n;
   private readonly stamp = Buffer.alloc(24);
   private readonly markOf: ((ops: readonly BatchOp[]) => bigint) | undefined;
@@ -198,7 +200,7 @@ export class SharedLevel extends EventEmitter {
       const fd = this.notifyFd;
       this.notifyFd = null;
       try {
-        fsyncSync(fd); // the last mark outlives a cut after this host is gone (see writeStamp)
+        if (!this.stampSynced) fsyncSync(fd); // the last mark outlives a cut after this host is gone (see writeStamp)
       } catch {
         // A mark that did not reach the disk only lags (lostOps sees less); it never claims too much.
       }
@@ -284,6 +286,7 @@ export class SharedLevel extends EventEmitter {
     this.notifyFd = openSync(path.join(this.location, NOTIFY_NAME), constants.O_RDWR | constants.O_CREAT, 0o600);
     this.writeStamp();
     fsyncSync(this.notifyFd);
+    this.stampSynced = true;
     const backend: Backend = { kind: 'host', db };
     await this.serveHandover(backend);
     // many-level is loaded when the first guest connects: a host nobody joins (a `status` alone,
@@ -384,6 +387,7 @@ export class SharedLevel extends EventEmitter {
   private notify(ops: readonly BatchOp[]): void {
     if (this.notifyFd === null) return;
     this.commits += 1n;
+    this.stampSynced = false;
     const mark = this.markOf?.(ops) ?? 0n;
     if (mark > this.mark) this.mark = mark;
     this.writeStamp();
