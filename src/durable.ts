@@ -70,3 +70,37 @@ export function isDamagedDatabase(err: unknown): boolean {
 export function forgetDamagedDatabase(dir: string): void {
   fs.rmSync(path.join(dir, 'CURRENT'), { force: true });
 }
+
+/** A LevelDB handle as openLevelDurably needs it: level@10's, or the journal's shared one. */
+export interface LevelHandle { open(): Promise<void>; close(): Promise<void> }
+
+/**
+ * Opens the LevelDB in `dir`, power-cut safe: a database this open creates is synced whole before
+ * it is returned (LevelDB leaves it unopenable until its second open). With `create`, a database
+ * that does not open because its creation was cut short (CURRENT or its MANIFEST damaged) and that
+ * holds no key (`holdsNoData`; names in `ignore` are the caller's own files beside LevelDB's) loses
+ * its CURRENT and is made again: nothing can be lost, and its LOCK stays, so no other opener is
+ * affected. Anything else is thrown as LevelDB reported it, for the caller to name.
+ */
+export async function openLevelDurably<D extends LevelHandle>(dir: string, make: (createIfMissing: boolean) => D,
+  { create, ignore = new Set<string>() }: { create: boolean; ignore?: ReadonlySet<string> }): Promise<D> {
+  const open = async (isNew: boolean) => {
+    const db = make(isNew);
+    await db.open();
+    try {
+      if (isNew) syncTree(dir);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  };
+  const isNew = create && !fs.existsSync(path.join(dir, 'CURRENT'));
+  try {
+    return await open(isNew);
+  } catch (err) {
+    if (!create || isNew || !isDamagedDatabase(err) || !holdsNoData(dir, fs.readdirSync(dir).filter((name) => !ignore.has(name)))) throw err;
+  }
+  forgetDamagedDatabase(dir);
+  return open(true);
+}

@@ -3,7 +3,7 @@
  * disk, in the same run) and against what a user would pick instead (an inotifywait + dd loop,
  * lsyncd + rsync), printed as one table.
  *
- *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile]
+ *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile,startup]
  *                    [--json-out FILE] [--md-out FILE] [--work DIR] [--cache-dir DIR] [--memory-ops N]
  *
  * Sections (tools/bench/):
@@ -17,10 +17,11 @@
  *   peers    peers.ts       inotifywait-dd.sh, lsyncd + rsync, rdm-journal backup on one workload
  *   growth   capture.ts     capture cost and journal size vs data size; journal cost vs op count
  *   profile  profile.ts     where record --once and replay spend their time (closing notes)
+ *   startup  startup.ts     status, status --json, first line of log on a 10-million-op journal vs node -e 0
  *
  * --quick: small sizes, one run (3 to 4 minutes on 2 cores). The default full run takes 35 to 40
  * minutes, about half of it the 10-million-op journal of the memory section (built with
- * Journal.append, then replayed once); --cache-dir DIR keeps that journal for the next run, and
+ * Journal.append, then replayed once); --cache-dir DIR keeps that journal (and startup's) for the next run, and
  * --memory-ops N changes its size. It needs ~10 GiB free in the work directory (--work, default:
  * the system temp directory); --json-out and --md-out write the table as JSON and Markdown.
  * As root it installs what it needs (time, inotify-tools, lsyncd, rsync) with apt-get and drops
@@ -38,9 +39,10 @@ import { lag } from './bench/lag-section.js';
 import { memory } from './bench/memory.js';
 import { PEERS, peers } from './bench/peers.js';
 import { profile } from './bench/profile.js';
+import { startup } from './bench/startup.js';
 import { Report } from './bench/table.js';
 
-const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile'] as const;
+const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile', 'startup'] as const;
 type Section = typeof SECTIONS[number];
 
 const { values } = parseArgs({
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     [['peers'], () => peers(cfg, report, available)],
     [['growth'], () => growth(cfg, report)],
     [['profile'], () => profile(cfg, report)],
+    [['startup'], () => startup(cfg, report, cacheDir)],
   ];
   for (const [names, run] of steps) {
     if (!names.some((n) => only.has(n))) continue;

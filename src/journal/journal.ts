@@ -9,28 +9,30 @@
  *   a delete names a recorded file and its final size.
  */
 import path from 'node:path';
-import { Level } from 'level';
 import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from '../native/index.js';
 import { NOTIFY_NAME, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
-import { RdmJournalError, isLevelLocked, isNoSpace } from '../errors.js';
+import { RdmJournalError, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from '../packfile.js';
 import { makeDirectories } from '../paths.js';
 import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
-import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, seqKey, seqOfKey } from './schema.js';
-import { Db, PRUNE_LOCK, RECORDER_LOCK, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, openLockDatabase, readOrWriteFormat } from './open.js';
+import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, readOpStamp, seqKey, seqOfKey, type OpStamp } from './schema.js';
+import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat } from './open.js';
+import { PRUNE_LOCK, RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
 
 export { FORMAT_VERSION, emptyPruned, indexFields, opKey } from './schema.js';
-export type { FileLife, IndexEntry, JournalStats, Pruned, SourceIdentity, TargetNote } from './schema.js';
+export type { FileLife, IndexEntry, JournalStats, OpStamp, Pruned, SourceIdentity, TargetNote } from './schema.js';
 export type { FileState } from '../file-state.js';
 
 /** The first format with the per-file index and counters: 1 is upgraded to it; 2 stays 2 (3 for new journals only, for now). */
 const INDEXED_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
 const UPGRADE_BATCH_OPS = 4096;
+/** How long a recorder waits for the recorder lock: another recorder may be finishing its stop. */
+const RECORDER_LOCK_WAIT_MS = 1000;
 export interface OpenOptions {
   /** Create the journal when the directory is absent or empty (the recorder does; readers do not). */
   create?: boolean;
@@ -51,7 +53,7 @@ export class Journal {
   /** Told of each batch this process commits (metrics): its ops and how long the commit took. */
   private readonly commitObservers = new Set<(commit: Commit) => void>();
   private watcher: Inotify | null = null;
-  private recorderLock: Level | null = null;
+  private recorderLock: JournalLock | null = null;
   /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
   /** When the journal was created (ms since the epoch): with the source, tells one journal from another. */
@@ -104,7 +106,7 @@ export class Journal {
         { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
     }
     keepPrivate(where);
-    const db = await openDatabase(where, isNew, options.create ?? false);
+    const db = await openDatabase(where, options.create ?? false);
     try {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
       const journal = new Journal(where, db, format);
@@ -295,6 +297,24 @@ export class Journal {
     return null;
   }
 
+  /** Op `seq`'s kind, time and length, its bytes unread; JOURNAL_CORRUPT if it is missing. */
+  async readOpStamp(seq: Seq): Promise<OpStamp> {
+    const bytes = await this.db.get(opKey(seq));
+    if (bytes === undefined) {
+      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${seq} (head is ${this.lastSeq})`,
+        { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
+    }
+    return readOpStamp(seq, bytes);
+  }
+
+  /** The stamp of the op at `seq` or the first one after it (retention leaves gaps); null past the head. */
+  async readOpStampAtOrAfter(seq: Seq): Promise<OpStamp | null> {
+    for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
+      return readOpStamp(seqOfKey(key), value);
+    }
+    return null;
+  }
+
   /** Whether op `seq` exists. */
   async hasOp(seq: Seq): Promise<boolean> {
     return (await this.db.get(opKey(seq))) !== undefined;
@@ -398,15 +418,11 @@ export class Journal {
    * run at a time, whichever process. Waits up to `waitMs` for another prune to finish; null when it
    * still holds the lock then. The caller releases it with close().
    */
-  async lockForPruning(waitMs: number): Promise<{ close(): Promise<void> } | null> {
-    for (const started = Date.now(); ;) {
-      try {
-        return await openLockDatabase(path.join(this.location, PRUNE_LOCK));
-      } catch (err) {
-        if (!isLevelLocked(err)) throw openFailure(this.location, err);
-        if (Date.now() - started >= waitMs) return null;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+  async lockForPruning(waitMs: number): Promise<JournalLock | null> {
+    try {
+      return await takeLock(this.location, PRUNE_LOCK, waitMs);
+    } catch (err) {
+      throw openFailure(this.location, err);
     }
   }
 
@@ -536,7 +552,8 @@ export class Journal {
       from = seqOfKey(key);
       bytes = packr.unpack(value) as number;
     }
-    for await (const op of this.readOps({ after: from, upTo: seq })) if (op.type === 'append') bytes += op.data.length;
+    // Lengths from the stored records: no op bytes are read (status asks this for every target).
+    for await (const [key, value] of this.db.iterator({ gt: opKey(from), lte: opKey(seq) })) bytes += readOpStamp(seqOfKey(key), value).length;
     return bytes;
   }
 
@@ -591,11 +608,8 @@ export class Journal {
    * with harmless extra keys, and the next upgrade writes them again.
    */
   private async upgrade(): Promise<void> {
-    const lock = new Level(path.join(this.location, RECORDER_LOCK));
-    try {
-      await lock.open();
-    } catch (err) {
-      if (!isLevelLocked(err)) throw openFailure(this.location, err);
+    const lock = await takeLock(this.location, RECORDER_LOCK, 0).catch((err: unknown) => { throw openFailure(this.location, err); });
+    if (!lock) {
       throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and being recorded into by an older rdm-journal`,
         { hint: 'stop that recorder, then run this command again: the journal is upgraded once, in place' });
     }
@@ -651,29 +665,28 @@ export class Journal {
   }
 
   /**
-   * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it.
-   * Retries briefly, so a `status` probing the lock never makes a recorder fail. The recorder
-   * then hosts the journal (the host hands over): its commits never wait on a reader's process,
-   * which may be stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
+   * Takes the journal's recorder lock: one recorder per journal, whichever process hosts it. Waits
+   * up to RECORDER_LOCK_WAIT_MS for a recorder that is stopping. The recorder then hosts the
+   * journal (the host hands over): its commits never wait on a reader's process, which may be
+   * stopped. A stopped host that cannot hand over fails it with JOURNAL_HOST_STOPPED.
    */
   async lockForRecording(): Promise<void> {
-    for (const started = Date.now(); ;) {
-      try {
-        this.recorderLock = await openLockDatabase(path.join(this.location, RECORDER_LOCK));
-        await this.db.claimHosting();
-        // A recorder that just stopped may have appended since this journal was opened: what a
-        // recorder builds on must be read under the lock.
-        await this.loadState();
-        await this.recoverData();
-        return;
-      } catch (err) {
-        if (!isLevelLocked(err)) throw openFailure(this.location, err);
-        if (Date.now() - started > 1000) {
-          throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
-            { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    const lock = await takeLock(this.location, RECORDER_LOCK, RECORDER_LOCK_WAIT_MS).catch((err: unknown) => { throw openFailure(this.location, err); });
+    if (!lock) {
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
+        { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
+    }
+    this.recorderLock = lock;
+    try {
+      await this.db.claimHosting();
+      // A recorder that just stopped may have appended since this journal was opened: what a
+      // recorder builds on must be read under the lock.
+      await this.loadState();
+      await this.recoverData();
+    } catch (err) {
+      this.recorderLock = null;
+      await lock.close();
+      throw openFailure(this.location, err);
     }
   }
 
@@ -698,20 +711,12 @@ export class Journal {
     }
   }
 
-  /** Whether a recorder (in any process) holds the recorder lock now. */
+  /**
+   * Whether a recorder (in any process) holds the recorder lock now: asked of the kernel, no
+   * database opened. A stopped recorder still holds it; a killed one does not.
+   */
   async isRecording(): Promise<boolean> {
-    if (this.recorderLock) return true;
-    // Held for a moment is someone probing it (an election asks recorderLockHeld): ask again.
-    for (let tries = 1; ; tries++) {
-      try {
-        await (await openLockDatabase(path.join(this.location, RECORDER_LOCK))).close();
-        return false;
-      } catch (err) {
-        if (!isLevelLocked(err)) throw err;
-        if (tries === 3) return true;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    return this.recorderLock !== null || lockHeld(this.location, RECORDER_LOCK);
   }
 
   async close(): Promise<void> {

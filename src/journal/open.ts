@@ -1,14 +1,14 @@
 /**
  * Opening a journal directory: checking what is there, opening (or finishing the creation of) its
- * LevelDB and lock databases durably, and turning open failures into journal errors.
+ * LevelDB durably, and turning open failures into journal errors.
  */
-import { chmodSync, existsSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { Level } from 'level';
 import { HANDOVER_NAME, NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
-import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
+import { holdsNoData, openLevelDurably } from '../durable.js';
+import { PRUNE_LOCK, RECORDER_LOCK, lockHeld } from './locks.js';
 import { FORMAT_VERSION, PREFIX, isEmpty, prefixed, readMeta } from './schema.js';
 
 /**
@@ -35,10 +35,6 @@ export function highestOpSeq(ops: readonly BatchOp[]): bigint {
 }
 
 export type Db = SharedLevel;
-/** A tiny LevelDB whose lock says "a recorder is recording into this journal" (it dies with the process). */
-export const RECORDER_LOCK = 'recorder.lock';
-/** A tiny LevelDB whose lock says "a prune is rewriting the `pruned` record" (it dies with the process). */
-export const PRUNE_LOCK = 'prune.lock';
 /** Entries of a journal directory that are not LevelDB's. */
 export const OWN_ENTRIES = new Set([SOCKET_NAME, HANDOVER_NAME, NOTIFY_NAME, RECORDER_LOCK, PRUNE_LOCK]);
 
@@ -89,59 +85,19 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
 }
 
 /**
- * Opens the journal's database (creating it when `isNew`). A new database is synced whole before
- * anything is written to it (src/durable.ts: LevelDB leaves it unsafe until its second open). A
- * writer finishes a creation cut short: a database that does not open and holds no key (a cut
- * left CURRENT naming an empty MANIFEST) loses its CURRENT and is made again. LevelDB held its LOCK
- * when it found the damage, and LOCK itself is never removed, so no other opener is affected.
+ * Opens the journal's database (creating it with `create` when absent), power-cut safe (src/durable.ts): a new
+ * database is synced whole before anything is written to it, and a writer finishes a creation cut
+ * short (a database that does not open and holds no key is made again). While a recorder holds its
+ * lock, this process waits for the recorder's socket instead of hosting (`yieldsHosting`).
  */
-export async function openDatabase(where: string, isNew: boolean, create: boolean): Promise<Db> {
-  const open = async (createIfMissing: boolean) => {
-    const db = new SharedLevel(where, { createIfMissing, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
-      { yieldsHosting: () => recorderLockHeld(where), electionFailure: (err) => openFailure(where, err) });
-    await db.open();
-    try {
-      if (createIfMissing) syncTree(where);
-    } catch (err) {
-      await db.close();
-      throw err;
-    }
-    return db;
-  };
+export async function openDatabase(where: string, create: boolean): Promise<Db> {
+  const make = (createIfMissing: boolean) => new SharedLevel(where, { createIfMissing, writeBufferSize: WRITE_BUFFER_BYTES, maxOpenFiles: MAX_OPEN_FILES }, highestOpSeq,
+    { yieldsHosting: async () => lockHeld(where, RECORDER_LOCK), electionFailure: (err) => openFailure(where, err) });
   try {
-    return await open(isNew);
-  } catch (err) {
-    if (!create || isNew || !isDamagedDatabase(err) || !holdsNoData(where, readdirSync(where).filter((name) => !OWN_ENTRIES.has(name)))) {
-      throw openFailure(where, err);
-    }
-  }
-  try {
-    forgetDamagedDatabase(where);
-    return await open(true);
+    return await openLevelDurably(where, make, { create, ignore: OWN_ENTRIES });
   } catch (err) {
     throw openFailure(where, err);
   }
-}
-
-/**
- * Opens one of the journal's lock databases (taking its lock). They hold no key: one a cut left
- * damaged (CURRENT or MANIFEST truncated, as LevelDB does not sync a new database) is made again,
- * keeping its LOCK file, so a process that holds the lock meanwhile keeps holding it.
- */
-export async function openLockDatabase(location: string): Promise<Level> {
-  try {
-    const lock = new Level(location);
-    await lock.open();
-    return lock;
-  } catch (err) {
-    if (!isDamagedDatabase(err)) throw err;
-  }
-  for (const name of readdirSync(location)) {
-    if (name !== 'LOCK') rmSync(path.join(location, name), { force: true }); // force: another opener may be rebuilding it too
-  }
-  const lock = new Level(location);
-  await lock.open();
-  return lock;
 }
 
 /** The journal holds copies of the database: only its owner may read it or reach its socket. */
@@ -151,18 +107,6 @@ export function keepPrivate(where: string): void {
   } catch (err) {
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be made private (chmod 700): ${(err as Error).message}`,
       { hint: 'run as the journal directory\'s owner', cause: err });
-  }
-}
-
-/** Whether a recorder (in another process) holds the recorder lock; never creates anything. */
-export async function recorderLockHeld(where: string): Promise<boolean> {
-  const lock = new Level(path.join(where, RECORDER_LOCK), { createIfMissing: false });
-  try {
-    await lock.open();
-    await lock.close();
-    return false;
-  } catch (err) {
-    return isLevelLocked(err);
   }
 }
 

@@ -234,6 +234,33 @@ export async function readLastAt(db: Db, head: Seq): Promise<number> {
   }
 }
 
+/**
+ * What is known of an op without its bytes: its kind, time and appended length. Read from the
+ * stored record alone (format 3 keeps an append's length there, its bytes in a data file; formats 1
+ * and 2 hold the bytes inline), so counting and time lookups never read or check op data.
+ */
+export interface OpStamp { seq: Seq; type: Op['type']; at: number; length: number }
+
+export function readOpStamp(seq: Seq, bytes: Uint8Array): OpStamp {
+  const damaged = (bytes as { damaged?: unknown }).damaged; // format 3: its seal did not match (sealed-level.ts)
+  let value: unknown = null;
+  try {
+    if (damaged === undefined) value = packr.unpack(bytes);
+  } catch {
+    // reported below
+  }
+  const op = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const type = op.type as Op['type'];
+  const length = type !== 'append' ? 0 : op.data instanceof Uint8Array ? op.data.length : op.length;
+  const problem = typeof damaged === 'string' ? damaged : value === null ? 'it is not a msgpack map'
+    : !TYPE_OF_CODE_NAMES.has(type) ? `unknown op type ${JSON.stringify(op.type)}`
+      : typeof op.at !== 'number' || !Number.isFinite(op.at) ? 'field "at" is not a number'
+        : !isUint(length) ? 'an append without a length' : null;
+  if (problem) throw new RdmJournalError('JOURNAL_CORRUPT', `journal op ${seq} is unreadable: ${problem}`, { hint: DAMAGED_HINT });
+  return { seq, type, at: op.at as number, length: length as number };
+}
+const TYPE_OF_CODE_NAMES: ReadonlySet<unknown> = new Set(Object.keys(INDEX_TYPES));
+
 export async function isEmpty(db: Db): Promise<boolean> {
   for await (const _ of db.keys({ limit: 1 })) return false;
   return true;

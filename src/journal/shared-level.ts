@@ -27,8 +27,8 @@ import { chmodSync, closeSync, constants, fsyncSync, openSync, readFileSync, unl
 import net from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { Level } from 'level';
-import { ManyLevelGuest, ManyLevelHost } from 'many-level';
+import type { Level } from 'level';
+import type { ManyLevelHost } from 'many-level';
 import { RdmJournalError, isErrnoException, isLevelLocked } from '../errors.js';
 
 export const SOCKET_NAME = 'journal.sock';
@@ -78,6 +78,8 @@ export class SharedLevel extends EventEmitter {
   private readonly sockets = new Set<net.Socket>();
   private notifyFd: number | null = null;
   private commits = 0n;
+  /** No commit since the notify file was last synced: a host that wrote nothing has nothing to sync on close. */
+  private stampSynced = false;
   private mark = 0n;
   private readonly stamp = Buffer.alloc(24);
   private readonly markOf: ((ops: readonly BatchOp[]) => bigint) | undefined;
@@ -198,7 +200,7 @@ export class SharedLevel extends EventEmitter {
       const fd = this.notifyFd;
       this.notifyFd = null;
       try {
-        fsyncSync(fd); // the last mark outlives a cut after this host is gone (see writeStamp)
+        if (!this.stampSynced) fsyncSync(fd); // the last mark outlives a cut after this host is gone (see writeStamp)
       } catch {
         // A mark that did not reach the disk only lags (lostOps sees less); it never claims too much.
       }
@@ -256,6 +258,7 @@ export class SharedLevel extends EventEmitter {
           continue;
         }
       }
+      const { Level } = await import('level'); // loaded by hosts only: a guest never opens LevelDB
       const db: HostDb = new Level(this.location, { keyEncoding: 'view', valueEncoding: 'view', ...this.hostOptions });
       try {
         await db.open();
@@ -283,12 +286,18 @@ export class SharedLevel extends EventEmitter {
     this.notifyFd = openSync(path.join(this.location, NOTIFY_NAME), constants.O_RDWR | constants.O_CREAT, 0o600);
     this.writeStamp();
     fsyncSync(this.notifyFd);
+    this.stampSynced = true;
     const backend: Backend = { kind: 'host', db };
     await this.serveHandover(backend);
-    const host = new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never);
+    // many-level is loaded when the first guest connects: a host nobody joins (a `status` alone,
+    // most often) never loads it. The guest's requests wait in its socket meanwhile.
+    let host: Promise<ManyLevelHost> | null = null;
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
-      pipeline(socket, host.createRpcStream(), socket, () => this.sockets.delete(socket));
+      socket.on('error', () => {}); // before the pipeline is attached; then the pipeline reports errors
+      host ??= import('many-level').then(({ ManyLevelHost }) => new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never));
+      host.then((serving) => pipeline(socket, serving.createRpcStream(), socket, () => this.sockets.delete(socket)),
+        () => { socket.destroy(); this.sockets.delete(socket); });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -304,6 +313,8 @@ export class SharedLevel extends EventEmitter {
   }
 
   private async becomeGuest(socket: net.Socket): Promise<Backend> {
+    socket.on('error', () => {}); // while many-level loads; then the pipeline reports errors
+    const { ManyLevelGuest } = await import('many-level'); // loaded by guests only, when they join
     const guest = new ManyLevelGuest({ keyEncoding: 'view', valueEncoding: 'view', retry: false } as never);
     const backend: Backend = { kind: 'guest', db: guest, sock: socket };
     pipeline(socket, guest.createRpcStream({ ref: socket } as never), socket, () => {
@@ -376,6 +387,7 @@ export class SharedLevel extends EventEmitter {
   private notify(ops: readonly BatchOp[]): void {
     if (this.notifyFd === null) return;
     this.commits += 1n;
+    this.stampSynced = false;
     const mark = this.markOf?.(ops) ?? 0n;
     if (mark > this.mark) this.mark = mark;
     this.writeStamp();

@@ -43,6 +43,7 @@ interface NativeBinding {
   constants: Record<ConstantName, number>;
   liveInstances(): number;
   fsid(path: string): string | null;
+  lockHolder(path: string): number | null;
   crc32c(data: Uint8Array, software?: boolean): number;
   copyRange(src: number, srcOffset: number, dst: number, dstOffset: number, lengths: Uint32Array, crcs: Uint32Array, readWrite: boolean): Promise<CopyResult>;
 }
@@ -153,6 +154,16 @@ export function crc32c(data: Uint8Array, software = false): number {
  */
 export function copyRange(src: number, srcOffset: number, dst: number, dstOffset: number, lengths: Uint32Array, crcs: Uint32Array, readWrite = false): Promise<CopyResult> {
   return native.copyRange(src, srcOffset, dst, dstOffset, lengths, crcs, readWrite);
+}
+
+/**
+ * Who holds a write lock (fcntl, as LevelDB locks its LOCK file) on `path`, asked without taking
+ * it: null when nobody does or the file does not exist, else the holder's pid (0 when unknown).
+ * Never call it on a lock this process holds: closing the probe's descriptor would drop that lock
+ * (POSIX close semantics); src/journal/locks.ts knows which locks this process holds.
+ */
+export function lockHolder(path: string): number | null {
+  return native.lockHolder(path);
 }
 
 const c = native.constants;

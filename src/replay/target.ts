@@ -19,7 +19,7 @@ import { Level } from 'level';
 import { packr } from '../journal/msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
 import { checksum, type Seq } from '../journal/op.js';
-import { forgetDamagedDatabase, fsyncDirectory, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
+import { fsyncDirectory, openLevelDurably } from '../durable.js';
 import { makeDirectories } from '../paths.js';
 import { compareFileNames, isSafeFileName } from '../packfile.js';
 import { appendLength, type AppendRefOp, type ReplayOp } from '../journal/data-files.js';
@@ -501,30 +501,11 @@ export async function readTargetCursor(dir: string): Promise<Cursor> {
 
 /** The target's control database, open and locked (TARGET_LOCKED when a replay holds it). */
 async function openControl(where: string, createIfMissing: boolean): Promise<ControlDb> {
+  // A control database whose creation was cut short holds no cursor: it is made again.
   const location = path.join(where, CONTROL_DIR);
-  const open = async () => {
-    const isNew = createIfMissing && !fs.existsSync(path.join(location, 'CURRENT'));
-    const control: ControlDb = new Level(location, { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing });
-    await control.open();
-    try {
-      // LevelDB does not make a new database durable (src/durable.ts): a cut after the cursor's
-      // first synced write must not leave a control database that does not open.
-      if (isNew) syncTree(location);
-    } catch (err) {
-      await control.close();
-      throw err;
-    }
-    return control;
-  };
   try {
-    return await open();
-  } catch (err) {
-    // A control database whose creation was cut short holds no cursor: it is made again.
-    if (!createIfMissing || !isDamagedDatabase(err) || !holdsNoData(location)) throw controlFailure(where, err);
-  }
-  try {
-    forgetDamagedDatabase(location);
-    return await open();
+    return await openLevelDurably(location, (create): ControlDb => new Level(location, { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing: create }),
+      { create: createIfMissing });
   } catch (err) {
     throw controlFailure(where, err);
   }
