@@ -13,7 +13,8 @@ import { FORMAT_VERSION, PREFIX, isEmpty, prefixed, readMeta } from './schema.js
 
 /**
  * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
- * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
+ * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (the capture benchmark
+ * that `npm run bench` replaced).
  */
 export const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 /**
