@@ -52,7 +52,7 @@ Examples:
     .action(async (sourceDir: string, options: { once?: boolean; retain?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
-      const { parseDuration } = await import('../upkeep/prune.js');
+      const { parseDuration } = await import('./points.js');
       const retainMs = options.retain === undefined ? undefined : parseDuration('--retain', options.retain);
       const { record } = await import('./record.js');
       await record({ source: sourceDir, journal: globals.journal, once: options.once ?? false, retainMs, out });

@@ -96,7 +96,7 @@ export class Journal {
       if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
     } catch (err) {
       throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
-        { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
+        { hint: 'give a journal path you can write to', detail: 'journal-not-creatable', cause: err });
     }
     keepPrivate(where);
     const db = await openDatabase(where, isNew, options.create ?? false);
@@ -133,7 +133,7 @@ export class Journal {
       if (known.path !== source.path || known.ino !== source.ino || !sameFilesystem) {
         const describe = (s: SourceIdentity) => `${s.path} (device ${s.dev}${s.fsid ? `, filesystem id ${s.fsid}` : ''}, inode ${s.ino})`;
         throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH', `journal ${this.location} records ${describe(known)}, not ${describe(source)}`,
-          { hint: 'give this source its own journal with --journal DIR' });
+          { hint: 'give this source its own journal', detail: 'journal-of-another-source' });
       }
       if (known.dev === source.dev && known.fsid === (source.fsid ?? null)) return;
     }
@@ -418,7 +418,8 @@ export class Journal {
     if (this.formatVersion >= INDEXED_VERSION) return;
     throw new RdmJournalError('JOURNAL_VERSION',
       `journal ${this.location} is format version ${this.formatVersion}, without the per-file index and counters needed for ${what}`,
-      { hint: `run \`rdm-journal upgrade --journal ${this.location}\` once (the next \`record\` also does it); its ops are kept as they are` });
+      { hint: 'upgrade the journal once (the next recording also does it); its ops are kept as they are',
+        detail: 'journal-needs-upgrade', facts: { journal: this.location } });
   }
 
   /** The ops of one file, from the index (no data is read), with after < seq <= upTo, in order. */
@@ -427,7 +428,7 @@ export class Journal {
     // No journal holds such a name, and one with a NUL would read the entries of another.
     if (!isSafeFileName(name)) {
       throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${this.location} holds no file named ${JSON.stringify(name)}: file names are single path components`,
-        { hint: 'give a name as rdm-journal files lists it (p00000001.pack)' });
+        { hint: 'give a file name as the journal holds it (p00000001.pack)', detail: 'file-name-not-a-component' });
     }
     for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
       yield readIndexEntry(name, key, value);
@@ -632,7 +633,7 @@ export class Journal {
         if (!isLevelLocked(err)) throw openFailure(this.location, err);
         if (Date.now() - started > 1000) {
           throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
-            { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
+            { hint: 'one recorder per journal: stop the other one, or give this source its own journal', detail: 'journal-recorded-by-another' });
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -62,7 +62,7 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
   try {
     if (!statSync(where).isDirectory()) {
       throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} is not a directory`,
-        { hint: 'point --journal (or $RDM_JOURNAL) at a directory, or at a path that does not exist yet' });
+        { hint: 'give a directory for the journal, or a path that does not exist yet', detail: 'journal-not-directory' });
     }
     entries = readdirSync(where);
   } catch (err) {
@@ -70,7 +70,7 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
     if (isErrnoException(err, 'ENOENT')) {
       if (create) return true;
       throw new RdmJournalError('JOURNAL_NOT_FOUND', `no journal at ${where}`,
-        { hint: 'run `rdm-journal record SOURCE` first, or point --journal (or $RDM_JOURNAL) at an existing journal' });
+        { hint: 'record a source into it first, or give an existing journal', detail: 'journal-missing' });
     }
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} cannot be read: ${(err as Error).message}`,
       { hint: 'check the permissions of the journal directory', cause: err });
@@ -79,12 +79,12 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
   if (entries.length === 0) {
     if (create) return true;
     throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is an empty directory, not a journal`,
-      { hint: 'run `rdm-journal record SOURCE` first' });
+      { hint: 'record a source into it first', detail: 'journal-missing' });
   }
   if (!existsSync(path.join(where, 'CURRENT'))) {
     if (create && holdsNoData(where, entries)) return true; // its creation was cut short before CURRENT was made
     throw new RdmJournalError('JOURNAL_UNUSABLE', `${where} is not empty and is not a journal (no LevelDB CURRENT file)`,
-      { hint: 'choose an empty or new directory for --journal' });
+      { hint: 'choose an empty or new directory for the journal', detail: 'journal-not-empty' });
   }
   return false;
 }
@@ -176,7 +176,7 @@ export function openFailure(where: string, err: unknown): RdmJournalError {
   }
   if (isLevelLocked(err)) {
     return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
-      { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });
+      { hint: 'an older rdm-journal is using it: stop that process, or use another journal', detail: 'journal-held-by-older', cause: err });
   }
   if (isErrnoException(cause, 'LEVEL_CORRUPTION')) {
     return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: ${(cause as Error).message}`,
@@ -194,11 +194,11 @@ export async function readOrWriteFormat(db: Db, where: string, create: boolean):
     const empty = await isEmpty(db);
     if (empty && !create) {
       throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is a journal that was never initialised`,
-        { hint: 'run `rdm-journal record SOURCE` with this --journal first' });
+        { hint: 'record a source into it first', detail: 'journal-missing' });
     }
     if (!empty) {
       throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
-        { hint: 'it is not an rdm-journal journal; choose another --journal' });
+        { hint: 'it is not an rdm-journal journal; choose another journal', detail: 'journal-not-a-journal' });
     }
     const createdAt = Date.now();
     await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
