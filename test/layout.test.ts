@@ -79,6 +79,12 @@ test('every case the core hands to the command line for a hint has one there', a
   assert.equal(details.filter((detail) => !HINTED_DETAILS.has(detail)), []);
 });
 
+test('in the journal, only commit-notify.ts watches with inotify and names the notify file', () => {
+  const journalFiles = typeScriptFiles('src/journal');
+  assert.equal(journalFiles.filter((file) => importsOf(file).includes('src/native/index.js')), ['src/journal/commit-notify.ts']);
+  assert.equal(journalFiles.filter((file) => /'notify'/.test(codeOf(file))), ['src/journal/commit-notify.ts']);
+});
+
 test('a command imports no other command: what two share is a module of its own', () => {
   const commands = ['record', 'replay', 'backup', 'log', 'inspect', 'status', 'verify', 'prune', 'upgrade'].map((c) => `src/cli/${c}.ts`);
   assert.equal(commands.flatMap((file) => importsOf(file).filter((target) => commands.includes(target.replace(/\.js$/, '.ts')))

@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import { Level } from 'level';
-import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from '../native/index.js';
-import { NOTIFY_NAME, type BatchOp } from './shared-level.js';
+import { CommitWatcher } from './commit-notify.js';
+import type { BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isLevelLocked, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
@@ -45,7 +45,7 @@ export class Journal {
   private lastSeq: Seq = 0;
   private boundSource: SourceIdentity | null = null;
   private readonly waiters = new Set<() => void>();
-  private watcher: Inotify | null = null;
+  private watcher: CommitWatcher | null = null;
   private recorderLock: Level | null = null;
   /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
@@ -687,16 +687,13 @@ export class Journal {
     await this.db.close();
   }
 
-  /** Watches `<journal>/notify`, which the host rewrites after every commit, to wake waiters. */
+  /** Wakes waiters after every commit, by any process (commit-notify.ts). */
   private watchCommits(): void {
     if (this.watcher) return;
     const wakeAll = () => {
       for (const wake of this.waiters) wake();
     };
-    this.watcher = new Inotify((events) => {
-      if (events.some((e) => e.name === NOTIFY_NAME || (e.mask & IN_Q_OVERFLOW) !== 0)) wakeAll();
-    });
-    this.watcher.addWatch(this.location, IN_MODIFY | IN_CLOSE_WRITE);
+    this.watcher = new CommitWatcher(this.location, wakeAll);
     this.db.on('reconnect', wakeAll); // a new host: a notification may have died with the old one
   }
 }

@@ -5,7 +5,8 @@
 import { chmodSync, existsSync, readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { Level } from 'level';
-import { HANDOVER_NAME, NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
+import { NOTIFY_NAME } from './commit-notify.js';
+import { HANDOVER_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
 import { forgetDamagedDatabase, holdsNoData, isDamagedDatabase, syncTree } from '../durable.js';
