@@ -34,14 +34,23 @@ export type ErrorCode =
 
 export class RdmJournalError extends Error {
   readonly code: ErrorCode;
-  /** What the user can do about it; printed on its own line. */
+  /** What the user can do about it, in domain words (no flag, no command); printed on its own line. */
   readonly hint: string | undefined;
+  /**
+   * Which case of `code` this is, when the command line has more to say about it than the core
+   * can: src/cli/hints.ts words that case's hint with flags and commands, from `facts`.
+   */
+  readonly detail: string | undefined;
+  readonly facts: Readonly<Record<string, string | number>>;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string,
+    options: { hint?: string; cause?: unknown; detail?: string; facts?: Record<string, string | number> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'RdmJournalError';
     this.code = code;
     this.hint = options.hint;
+    this.detail = options.detail;
+    this.facts = options.facts ?? {};
   }
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { validatePacks } from '../tools/validate-packs.js';
+import { validatePacks } from './engine/packs.js';
 import {
   assertSameFiles, cleanUp, describeOutput, engineSummary, outputOf, readJournal, readTargetControl, repoRoot, resultEvent,
   runCli, runEngine, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir, waitForExit, waitForOutput,

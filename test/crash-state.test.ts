@@ -23,7 +23,7 @@ import * as assert from 'uvu/assert';
 import { main } from '../src/cli/main.js';
 import { Journal } from '../src/journal/journal.js';
 import type { JournalOp } from '../src/journal/op.js';
-import { NOTIFY_NAME } from '../src/journal/shared-level.js';
+import { NOTIFY_NAME } from '../src/journal/commit-notify.js';
 import {
   crashStates, cutPoints, diffStates, diskState, finalState, haveStrace, parseTraces, readTree, traceCommand, writeState, type Change, type CrashState, type Trace,
 } from './crash-state.js';

@@ -5,8 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runEngine, type EngineOptions, type EngineSummary } from '../tools/engine-sim.js';
-import { listPackFiles, packNumber, validatePacks } from '../tools/validate-packs.js';
+import { runEngine, type EngineOptions, type EngineSummary } from './engine/simulator.js';
+import { listPackFiles, packNumber, validatePacks } from './engine/packs.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const engineScript = path.join(repoRoot, 'tools', 'engine-sim.ts');

@@ -1,5 +1,5 @@
 /**
- * The fault-injection suite in its short form: the scenarios of tools/faults.ts with small
+ * The fault-injection suite in its short form: the scenarios of test/faults/ with small
  * parameters (`node --import tsx tools/faults.ts --kills 500` runs the long form and prints the
  * table). Each scenario returns a row whose problems say, one line each, what was expected and what
  * happened; a test picks the problems of its own case (they are prefixed with it) and fails on any.
@@ -9,10 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  FOLLOWING, corruptJournal, crashLoop, diskFullJournal, diskFullTarget, hostileJournal, overflow, restartGap, sourceSurprises, type FaultRow,
-} from '../tools/faults.js';
-import { MAX_QUEUED_EVENTS, isRoot } from './fault-support.js';
+import { corruptJournal } from './faults/corrupt.js';
+import { crashLoop, restartGap } from './faults/crash.js';
+import { diskFullJournal, diskFullTarget } from './faults/disk-full.js';
+import { hostileJournal } from './faults/hostile.js';
+import { overflow } from './faults/overflow.js';
+import { type FaultRow } from './faults/row.js';
+import { FOLLOWING } from './faults/run.js';
+import { sourceSurprises } from './faults/surprises.js';
+import { MAX_QUEUED_EVENTS, isRoot } from './faults/support.js';
 import { cleanUp, runCli, skip, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
 const test = suite('faults');

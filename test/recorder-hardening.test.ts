@@ -14,7 +14,7 @@ import { packr } from '../src/journal/msgpack.js';
 import { Recorder } from '../src/capture/recorder.js';
 import { checkSource } from '../src/capture/source.js';
 import { seal, unseal } from '../src/journal/sealed-level.js';
-import { isRoot, withTmpfs } from './fault-support.js';
+import { isRoot, withTmpfs } from './faults/support.js';
 import { RECORDING, cleanUp, describeOutput, errorEvent, runCli, spawnCli, tempDir, waitForExit, waitForOutput } from './support.js';
 
 const test = suite('recorder-hardening');

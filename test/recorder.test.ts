@@ -9,7 +9,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { JournalOp } from '../src/journal/op.js';
-import { packNumber, validatePacks } from '../tools/validate-packs.js';
+import { packNumber, validatePacks } from './engine/packs.js';
 import {
   assertSameFiles, cleanUp, describeOutput, engineSummary, errorEvent, type FileLife, journalFiles, outputOf, readJournal, RECORDING, runCli, skip, sleep, sourceFiles, spawnCli, spawnEngine, waitForExit, waitForOutput, writeFiles,
 } from './support.js';

@@ -13,7 +13,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FORMAT_VERSION } from '../src/journal/journal.js';
 import { checksum, makeAppend, type Op } from '../src/journal/op.js';
-import { validatePacks } from '../tools/validate-packs.js';
+import { validatePacks } from './engine/packs.js';
 import {
   RECORDING, assertSameFiles, cleanUp, describeDir, describeOutput, engineSummary, errorEvent, packOps, readJournal,
   readTargetControl, replayOps, resultEvent, runCli, runEngine, skip, sleep, sourceFiles, spawnCli, spawnEngine, targetFiles, tempDir,

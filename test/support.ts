@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Journal } from '../src/journal/journal.js';
 import type { JournalOp } from '../src/journal/op.js';
-import type { EngineOptions, EngineSummary } from '../tools/engine-sim.js';
+import type { EngineOptions, EngineSummary } from './engine/simulator.js';
 
-export { runEngine, type EngineOptions, type EngineSummary } from '../tools/engine-sim.js';
+export { runEngine, type EngineOptions, type EngineSummary } from './engine/simulator.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cliScript = path.join(repoRoot, 'dist', 'cli', 'bin.js');

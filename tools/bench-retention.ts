@@ -40,7 +40,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Level } from 'level';
-import { runEngine } from './engine-sim.js';
+import { runEngine } from '../test/engine/simulator.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const ENGINE_SCRIPT = fileURLToPath(new URL('./engine-sim.ts', import.meta.url));

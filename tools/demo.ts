@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Journal } from '../src/journal/journal.js';
 import { verifyDirectory } from '../src/upkeep/verify-target.js';
-import { validatePacks } from './validate-packs.js';
+import { validatePacks } from '../test/engine/packs.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
 const ENGINE = path.resolve('tools/engine-sim.ts');

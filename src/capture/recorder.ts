@@ -173,7 +173,8 @@ export class Recorder {
     for (const file of this.sorted(fresh)) await this.recordCreate(file, writer);
     await writer.flush();
     this.fail(new RdmJournalError('SOURCE_GONE', `source ${this.dir} is no longer watchable: ${why}`,
-      { hint: 'every byte written before that is in the journal; if the directory is moved back, restart `rdm-journal record`; a re-created directory is a new source and needs a new journal' }));
+      { hint: 'every byte written before that is in the journal; if the directory is moved back, record again; a re-created directory is a new source and needs a new journal',
+        detail: 'source-gone' }));
   }
 
   /**
@@ -187,7 +188,8 @@ export class Recorder {
       this.warn(`recording what the source holds failed too: ${(err as Error).message}`);
     }
     this.fail(new RdmJournalError('IO_ERROR', `source ${this.dir} is no longer watched: the inotify reader stopped (${cause.message}); changes from now on would go unseen`,
-      { hint: 'run `rdm-journal record` again: it reconciles the source with the journal; if this recurs, check the recorder\'s limits (ulimit -n) and free memory', cause }));
+      { hint: 'record again: it reconciles the source with the journal; if this recurs, check the recorder\'s limits (ulimit -n) and free memory',
+        detail: 'watch-lost', cause }));
   }
 
   private fail(err: Error): void {

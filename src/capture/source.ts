@@ -45,7 +45,7 @@ export function checkSource(dir: string, mountinfo = '/proc/self/mountinfo'): So
   if (mount && REMOTE_FILESYSTEMS.has(mount.fsType)) {
     throw new RdmJournalError('SOURCE_NETWORK_FS',
       `source ${real} is on a ${mount.fsType} filesystem (mounted at ${mount.mountPoint}); inotify cannot see writes made by other hosts`,
-      { hint: 'run rdm-journal record on the machine that owns the disk; the target may be remote, the source may not' });
+      { hint: 'record on the machine that owns the disk; the target may be remote, the source may not', detail: 'source-network-fs' });
   }
   return { path: real, dev: stats.dev, ino: stats.ino, fsid: filesystemId(real) };
 }

@@ -13,9 +13,9 @@ import { checkTargets, replay } from '../replay/replayer.js';
 import { refuseForeignDirectory } from '../replay/target.js';
 import { DATABASE_SUFFIX, checkSource } from '../capture/source.js';
 import type { Output } from './output.js';
-import { databaseNamed, refuseJournalInside } from './record.js';
 import { formatBytes } from './format.js';
-import { reportReplay } from './replay.js';
+import { databaseNamed, refuseJournalInside } from './locations.js';
+import { reportReplay } from './replay-report.js';
 import { untilSignal } from './signals.js';
 import type { MetricsAddress, MetricsServer } from './metrics.js';
 

@@ -1,4 +1,5 @@
-/** How times and sizes read in tables: local time (UTC with --utc), human units. JSON keeps exact values. */
+/** How ops, times and sizes read in tables: local time (UTC with --utc), human units. JSON keeps exact values. */
+import type { JournalOp } from '../journal/op.js';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -37,4 +38,27 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;
   if (seconds < 7200) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}
+
+/** An op without its data bytes: their length and CRC stand for them. Exact values, UTC times. */
+export function describeOp(op: JournalOp): Record<string, unknown> {
+  const { seq, type, at } = op;
+  const base = { seq, at: new Date(at).toISOString(), kind: type };
+  switch (op.type) {
+    case 'create': return { ...base, file: op.file, ino: op.ino, ...(op.mode === undefined ? {} : { mode: op.mode }) };
+    case 'append': return { ...base, file: op.file, offset: op.offset, length: op.data.length, crc: op.crc };
+    case 'delete': return { ...base, file: op.file, size: op.size };
+    case 'resync': return { ...base, reason: op.reason, ...(op.file ? { file: op.file } : {}), detail: op.detail,
+      ...(op.recordedSize === undefined ? {} : { recordedSize: op.recordedSize }), ...(op.foundSize === undefined ? {} : { foundSize: op.foundSize }) };
+  }
+}
+
+export function formatOp(op: JournalOp, utc: boolean): string {
+  const head = `${String(op.seq).padStart(8)}  ${formatTime(op.at, utc)}  ${op.type.padEnd(6)}`;
+  switch (op.type) {
+    case 'create': return `${head}  ${op.file}${op.mode === undefined ? '' : `  mode ${op.mode.toString(8).padStart(4, '0')}`}`;
+    case 'append': return `${head}  ${op.file}  offset ${op.offset}  length ${op.data.length}  crc ${op.crc.toString(16).padStart(8, '0')}`;
+    case 'delete': return `${head}  ${op.file}  size ${op.size}`;
+    case 'resync': return `${head}  ${op.reason}${op.file ? `  ${op.file}` : ''}: ${op.detail}`;
+  }
 }

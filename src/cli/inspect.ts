@@ -7,10 +7,10 @@ import { RdmJournalError } from '../errors.js';
 import { Journal, type IndexEntry } from '../journal/journal.js';
 import type { JournalOp, Seq } from '../journal/op.js';
 import { compareFileNames } from '../packfile.js';
-import { parsePoint, refusePastHead, resolveUpTo } from '../journal/points.js';
-import { formatBytes, formatTime } from './format.js';
-import { describeOp } from './log.js';
+import { resolveUpTo } from '../journal/points.js';
+import { describeOp, formatBytes, formatTime } from './format.js';
 import type { Output } from './output.js';
+import { parsePoint, refusePastHead } from './points.js';
 import { StdoutStream } from './stdout.js';
 
 interface Common { journal: string; utc: boolean; out: Output }

@@ -6,9 +6,10 @@
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal/journal.js';
 import type { JournalOp, Op, Seq } from '../journal/op.js';
-import { parsePoint, resolveFrom, resolveUpTo } from '../journal/points.js';
-import { formatTime } from './format.js';
+import { resolveFrom, resolveUpTo } from '../journal/points.js';
+import { describeOp, formatOp } from './format.js';
 import type { Output } from './output.js';
+import { parsePoint } from './points.js';
 import { StdoutStream } from './stdout.js';
 
 const KINDS = ['create', 'append', 'delete', 'resync'] as const;
@@ -64,27 +65,4 @@ function parseKinds(given: string[] | undefined): Set<Op['type']> | null {
     kinds.add(kind as Op['type']);
   }
   return kinds;
-}
-
-/** An op without its data bytes: their length and CRC stand for them. Exact values, UTC times. */
-export function describeOp(op: JournalOp): Record<string, unknown> {
-  const { seq, type, at } = op;
-  const base = { seq, at: new Date(at).toISOString(), kind: type };
-  switch (op.type) {
-    case 'create': return { ...base, file: op.file, ino: op.ino, ...(op.mode === undefined ? {} : { mode: op.mode }) };
-    case 'append': return { ...base, file: op.file, offset: op.offset, length: op.data.length, crc: op.crc };
-    case 'delete': return { ...base, file: op.file, size: op.size };
-    case 'resync': return { ...base, reason: op.reason, ...(op.file ? { file: op.file } : {}), detail: op.detail,
-      ...(op.recordedSize === undefined ? {} : { recordedSize: op.recordedSize }), ...(op.foundSize === undefined ? {} : { foundSize: op.foundSize }) };
-  }
-}
-
-export function formatOp(op: JournalOp, utc: boolean): string {
-  const head = `${String(op.seq).padStart(8)}  ${formatTime(op.at, utc)}  ${op.type.padEnd(6)}`;
-  switch (op.type) {
-    case 'create': return `${head}  ${op.file}${op.mode === undefined ? '' : `  mode ${op.mode.toString(8).padStart(4, '0')}`}`;
-    case 'append': return `${head}  ${op.file}  offset ${op.offset}  length ${op.data.length}  crc ${op.crc.toString(16).padStart(8, '0')}`;
-    case 'delete': return `${head}  ${op.file}  size ${op.size}`;
-    case 'resync': return `${head}  ${op.reason}${op.file ? `  ${op.file}` : ''}: ${op.detail}`;
-  }
 }

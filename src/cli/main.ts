@@ -60,7 +60,7 @@ Examples:
     .action(async (sourceDir: string, options: { once?: boolean; retain?: string; metrics?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
-      const { parseDuration } = await import('../upkeep/prune.js');
+      const { parseDuration } = await import('./points.js');
       const retainMs = options.retain === undefined ? undefined : parseDuration('--retain', options.retain);
       const metrics = await metricsAddress(options.metrics);
       const { record } = await import('./record.js');

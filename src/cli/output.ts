@@ -11,6 +11,7 @@ import { formatBytes } from './format.js';
 
 /** How far long work has come: drawn as a bar with rate and ETA (cli-progress). */
 export interface Amount { value: number; total: number; unit: 'ops' | 'bytes' }
+import { commandLineHint } from './hints.js';
 
 export interface OutputOptions { quiet?: boolean; json?: boolean }
 
@@ -96,7 +97,7 @@ export class Output {
     const known = err instanceof RdmJournalError;
     const code = known ? err.code : 'INTERNAL';
     const message = err instanceof Error ? err.message : String(err);
-    const hint = known ? err.hint : 'this is a bug in rdm-journal; please report it with the stack trace above';
+    const hint = known ? commandLineHint(err) : 'this is a bug in rdm-journal; please report it with the stack trace above';
     if (this.json) {
       (this.dataOnStdout ? process.stderr : process.stdout).write(JSON.stringify({ event: 'error', code, message, ...(hint ? { hint } : {}), retryable: isRetryable(err) }) + '\n');
       return;

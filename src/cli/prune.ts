@@ -1,8 +1,9 @@
 /** `rdm-journal prune`: retention by hand (record --retain does it while recording). */
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal/journal.js';
-import { lastOpAtOrBefore, parsePoint } from '../journal/points.js';
-import { parseDuration, prune } from '../upkeep/prune.js';
+import { lastOpAtOrBefore } from '../journal/points.js';
+import { prune } from '../upkeep/prune.js';
+import { parseDuration, parsePoint } from './points.js';
 import { formatBytes, formatTime } from './format.js';
 import type { Output } from './output.js';
 

@@ -1,14 +1,13 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal/journal.js';
-import { isWithin, realPathOf } from '../paths.js';
 import { Recorder, type RecorderStats } from '../capture/recorder.js';
 import { Retention } from '../upkeep/retention.js';
-import { checkSource, resolveDatabaseName } from '../capture/source.js';
+import { checkSource } from '../capture/source.js';
 import type { Output } from './output.js';
 import { formatBytes } from './format.js';
+import { databaseNamed, refuseJournalInside } from './locations.js';
 import { untilSignal } from './signals.js';
 import type { MetricsAddress } from './metrics.js';
 
@@ -100,20 +99,4 @@ function report(out: Output, source: string, journal: Journal, stats: RecorderSt
   out.result(summary,
     `recorded ${source}: ${stats.ops} ops (${stats.created} created, ${stats.deleted} deleted, ` +
     `${formatBytes(stats.appendedBytes)} appended, ${stats.resyncs} resyncs) in ${(elapsedMs / 1000).toFixed(1)} s; journal ${journal.location} is at op ${journal.head}${pruned}`);
-}
-
-/** The source named as given, or as the engine's tools name it (`DB` for `DB.rdm`), said in a note. */
-export function databaseNamed(sourceDir: string, out: Output): { dir: string; suffixed: boolean } {
-  const named = resolveDatabaseName(sourceDir);
-  if (named.suffixed) out.info(`${sourceDir} does not exist: using the database directory ${named.dir}`);
-  return named;
-}
-
-/** A journal inside the directory it records (or replays to) would record its own writes forever. */
-export function refuseJournalInside(journalDir: string, dir: string, what: 'source' | 'target'): void {
-  const journal = realPathOf(journalDir);
-  if (isWithin(journal, realPathOf(dir))) {
-    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${journal} is inside the ${what} ${dir}`,
-      { hint: `put the journal outside the ${what} directory (--journal DIR)` });
-  }
 }

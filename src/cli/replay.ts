@@ -1,12 +1,13 @@
 /** `rdm-journal replay --to <target-dir> ...`: apply the journal to targets, each from its cursor. */
 import path from 'node:path';
 import { Journal } from '../journal/journal.js';
-import { parsePoint, resolveUpTo } from '../journal/points.js';
-import { replay, type TargetResult } from '../replay/replayer.js';
+import { resolveUpTo } from '../journal/points.js';
+import { parsePoint } from './points.js';
+import { replay } from '../replay/replayer.js';
 import type { Output } from './output.js';
 import { untilSignal } from './signals.js';
-import { formatBytes } from './format.js';
 import type { MetricsAddress, MetricsServer } from './metrics.js';
+import { reportReplay } from './replay-report.js';
 
 export interface ReplayCommandOptions {
   targets: string[];
@@ -50,10 +51,4 @@ export async function replayCommand({ targets, journal: journalDir, follow, noDe
     await metrics?.close();
     await journal.close();
   }
-}
-
-export function reportReplay(out: Output, journal: Journal, results: TargetResult[], until?: number): void {
-  const lines = results.map((r) => (r.rebuilt ? `${r.target}: rebuilt at op ${r.rebuilt.seq} (${r.rebuilt.files} files, ${formatBytes(r.rebuilt.bytes)}); ` : `${r.target}: `) +
-    (r.ops === 0 ? `${r.rebuilt ? 'nothing more to apply' : `already at op ${r.to}`}` : `applied ops ${r.from + 1}..${r.to} (${r.ops} ops, ${formatBytes(r.bytes)})`));
-  out.result({ journal: journal.location, head: journal.head, ...(until === undefined ? {} : { until }), targets: results }, lines.join('\n'));
 }

@@ -9,8 +9,8 @@
  *   a delete names a recorded file and its final size.
  */
 import path from 'node:path';
-import { IN_CLOSE_WRITE, IN_MODIFY, IN_Q_OVERFLOW, Inotify } from '../native/index.js';
-import { NOTIFY_NAME, type BatchOp } from './shared-level.js';
+import { CommitWatcher } from './commit-notify.js';
+import type { BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
@@ -52,7 +52,7 @@ export class Journal {
   private readonly waiters = new Set<() => void>();
   /** Told of each batch this process commits (metrics): its ops and how long the commit took. */
   private readonly commitObservers = new Set<(commit: Commit) => void>();
-  private watcher: Inotify | null = null;
+  private watcher: CommitWatcher | null = null;
   private recorderLock: JournalLock | null = null;
   /** `at` of the head op: an op recorded earlier than this is a time step (see timeSteps). */
   private lastAt = 0;
@@ -103,7 +103,7 @@ export class Journal {
       if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
     } catch (err) {
       throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
-        { hint: 'point --journal (or $RDM_JOURNAL) at a path you can write to', cause: err });
+        { hint: 'give a journal path you can write to', detail: 'journal-not-creatable', cause: err });
     }
     keepPrivate(where);
     const db = await openDatabase(where, options.create ?? false);
@@ -140,7 +140,7 @@ export class Journal {
       if (known.path !== source.path || known.ino !== source.ino || !sameFilesystem) {
         const describe = (s: SourceIdentity) => `${s.path} (device ${s.dev}${s.fsid ? `, filesystem id ${s.fsid}` : ''}, inode ${s.ino})`;
         throw new RdmJournalError('JOURNAL_SOURCE_MISMATCH', `journal ${this.location} records ${describe(known)}, not ${describe(source)}`,
-          { hint: 'give this source its own journal with --journal DIR' });
+          { hint: 'give this source its own journal', detail: 'journal-of-another-source' });
       }
       if (known.dev === source.dev && known.fsid === (source.fsid ?? null)) return;
     }
@@ -462,7 +462,8 @@ export class Journal {
     if (this.formatVersion >= INDEXED_VERSION) return;
     throw new RdmJournalError('JOURNAL_VERSION',
       `journal ${this.location} is format version ${this.formatVersion}, without the per-file index and counters needed for ${what}`,
-      { hint: `run \`rdm-journal upgrade --journal ${this.location}\` once (the next \`record\` also does it); its ops are kept as they are` });
+      { hint: 'upgrade the journal once (the next recording also does it); its ops are kept as they are',
+        detail: 'journal-needs-upgrade', facts: { journal: this.location } });
   }
 
   /** The ops of one file, from the index (no data is read), with after < seq <= upTo, in order. */
@@ -471,7 +472,7 @@ export class Journal {
     // No journal holds such a name, and one with a NUL would read the entries of another.
     if (!isSafeFileName(name)) {
       throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${this.location} holds no file named ${JSON.stringify(name)}: file names are single path components`,
-        { hint: 'give a name as rdm-journal files lists it (p00000001.pack)' });
+        { hint: 'give a file name as the journal holds it (p00000001.pack)', detail: 'file-name-not-a-component' });
     }
     for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
       yield readIndexEntry(name, key, value);
@@ -674,7 +675,7 @@ export class Journal {
     const lock = await takeLock(this.location, RECORDER_LOCK, RECORDER_LOCK_WAIT_MS).catch((err: unknown) => { throw openFailure(this.location, err); });
     if (!lock) {
       throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being recorded into by another recorder`,
-        { hint: 'one recorder per journal: stop the other one, or give this source its own --journal' });
+        { hint: 'one recorder per journal: stop the other one, or give this source its own journal', detail: 'journal-recorded-by-another' });
     }
     this.recorderLock = lock;
     try {
@@ -729,16 +730,13 @@ export class Journal {
     await this.db.close();
   }
 
-  /** Watches `<journal>/notify`, which the host rewrites after every commit, to wake waiters. */
+  /** Wakes waiters after every commit, by any process (commit-notify.ts). */
   private watchCommits(): void {
     if (this.watcher) return;
     const wakeAll = () => {
       for (const wake of this.waiters) wake();
     };
-    this.watcher = new Inotify((events) => {
-      if (events.some((e) => e.name === NOTIFY_NAME || (e.mask & IN_Q_OVERFLOW) !== 0)) wakeAll();
-    });
-    this.watcher.addWatch(this.location, IN_MODIFY | IN_CLOSE_WRITE);
+    this.watcher = new CommitWatcher(this.location, wakeAll);
     this.db.on('reconnect', wakeAll); // a new host: a notification may have died with the old one
   }
 }

@@ -4,7 +4,8 @@
  */
 import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { HANDOVER_NAME, NOTIFY_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
+import { NOTIFY_NAME } from './commit-notify.js';
+import { HANDOVER_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
 import { holdsNoData, openLevelDurably } from '../durable.js';
@@ -13,7 +14,8 @@ import { FORMAT_VERSION, PREFIX, isEmpty, prefixed, readMeta } from './schema.js
 
 /**
  * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
- * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (tools/bench-capture.ts).
+ * flushed every few ops. 16 MiB took a 250 MiB snapshot from 2.2 s to 1.4 s (the capture benchmark
+ * that `npm run bench` replaced).
  */
 export const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 /**
@@ -57,7 +59,7 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
   try {
     if (!statSync(where).isDirectory()) {
       throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} is not a directory`,
-        { hint: 'point --journal (or $RDM_JOURNAL) at a directory, or at a path that does not exist yet' });
+        { hint: 'give a directory for the journal, or a path that does not exist yet', detail: 'journal-not-directory' });
     }
     entries = readdirSync(where);
   } catch (err) {
@@ -65,7 +67,7 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
     if (isErrnoException(err, 'ENOENT')) {
       if (create) return true;
       throw new RdmJournalError('JOURNAL_NOT_FOUND', `no journal at ${where}`,
-        { hint: 'run `rdm-journal record SOURCE` first, or point --journal (or $RDM_JOURNAL) at an existing journal' });
+        { hint: 'record a source into it first, or give an existing journal', detail: 'journal-missing' });
     }
     throw new RdmJournalError('JOURNAL_UNUSABLE', `journal path ${where} cannot be read: ${(err as Error).message}`,
       { hint: 'check the permissions of the journal directory', cause: err });
@@ -74,12 +76,12 @@ export function checkJournalDirectory(where: string, create: boolean): boolean {
   if (entries.length === 0) {
     if (create) return true;
     throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is an empty directory, not a journal`,
-      { hint: 'run `rdm-journal record SOURCE` first' });
+      { hint: 'record a source into it first', detail: 'journal-missing' });
   }
   if (!existsSync(path.join(where, 'CURRENT'))) {
     if (create && holdsNoData(where, entries)) return true; // its creation was cut short before CURRENT was made
     throw new RdmJournalError('JOURNAL_UNUSABLE', `${where} is not empty and is not a journal (no LevelDB CURRENT file)`,
-      { hint: 'choose an empty or new directory for --journal' });
+      { hint: 'choose an empty or new directory for the journal', detail: 'journal-not-empty' });
   }
   return false;
 }
@@ -119,7 +121,7 @@ export function openFailure(where: string, err: unknown): RdmJournalError {
   }
   if (isLevelLocked(err)) {
     return new RdmJournalError('JOURNAL_LOCKED', `journal ${where} is held by a process that does not share it (LevelDB lock held, no ${SOCKET_NAME})`,
-      { hint: 'an older rdm-journal is using it: stop that process, or use another --journal', cause: err });
+      { hint: 'an older rdm-journal is using it: stop that process, or use another journal', detail: 'journal-held-by-older', cause: err });
   }
   if (isErrnoException(cause, 'LEVEL_CORRUPTION')) {
     return new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} is damaged: ${(cause as Error).message}`,
@@ -137,11 +139,11 @@ export async function readOrWriteFormat(db: Db, where: string, create: boolean):
     const empty = await isEmpty(db);
     if (empty && !create) {
       throw new RdmJournalError('JOURNAL_NOT_FOUND', `${where} is a journal that was never initialised`,
-        { hint: 'run `rdm-journal record SOURCE` with this --journal first' });
+        { hint: 'record a source into it first', detail: 'journal-missing' });
     }
     if (!empty) {
       throw new RdmJournalError('JOURNAL_CORRUPT', `${where} is a LevelDB database without a journal format record`,
-        { hint: 'it is not an rdm-journal journal; choose another --journal' });
+        { hint: 'it is not an rdm-journal journal; choose another journal', detail: 'journal-not-a-journal' });
     }
     const createdAt = Date.now();
     await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });

@@ -1,28 +1,14 @@
 /**
- * Points in a journal given on the command line: an op number, or an ISO-8601 time. Ops are
- * ordered by seq; their `at` is the recorder's clock, which may step back (or have jumped ahead for
- * one op). The journal lists every op recorded earlier than the op before it (Journal.timeSteps):
+ * Points in a journal: an op number, or a time (cli/points.ts parses them from the command line).
+ * Ops are ordered by seq; their `at` is the recorder's clock, which may step back (or have jumped
+ * ahead for one op). The journal lists every op recorded earlier than the op before it (Journal.timeSteps):
  * between two such steps `at` never decreases, so a time is found by binary search in each run,
  * reading log2(head) ops per run searched.
  */
-import { RdmJournalError } from '../errors.js';
 import type { Journal } from './journal.js';
 import type { Seq } from './op.js';
 
 export type Point = { seq: Seq } | { time: number };
-
-/** Parses `--option VALUE`: a whole number is a seq; a date (local midnight) or date-time is a time. */
-export function parsePoint(option: string, value: string): Point {
-  if (/^\d+$/.test(value)) return { seq: Number(value) };
-  // A date alone means local midnight (Date.parse would take it as UTC); a date-time without a zone is local.
-  const text = /^\d{4}-\d\d-\d\d$/.test(value) ? `${value}T00:00:00` : value;
-  const time = Date.parse(text);
-  if (!/^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/.test(value) || Number.isNaN(time)) {
-    throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is neither an op number nor an ISO-8601 time`,
-      { hint: `e.g. ${option} 1200, ${option} 2026-11-24T12:00:00Z or ${option} 2026-11-24T13:00:00+01:00 (no zone: local time)` });
-  }
-  return { time };
-}
 
 /**
  * The last op recorded at or before `time`: the highest seq whose `at` is at or before it (0: none),
@@ -52,28 +38,16 @@ async function lastInRun(journal: Journal, first: Seq, last: Seq, time: number):
   return low >= first ? low : 0;
 }
 
-/** An upper bound (`--until`, `--at`): a seq as given, a time as the last op at or before it. */
+/** An upper bound (the last op to include): a seq as given, a time as the last op at or before it. */
 export async function resolveUpTo(journal: Journal, point: Point): Promise<Seq> {
   return 'seq' in point ? point.seq : lastOpAtOrBefore(journal, point.time);
 }
 
 /**
- * A lower bound (`--from`): a seq as given, a time as the op after the last one recorded before it
- * (the first op at or after it, when the clock never stepped back): `--from T` starts where
- * `--until T-1ms` ends.
+ * A lower bound (the first op to include): a seq as given, a time as the op after the last one
+ * recorded before it (the first op at or after it, when the clock never stepped back): a lower
+ * bound T starts where an upper bound T-1ms ends.
  */
 export async function resolveFrom(journal: Journal, point: Point): Promise<Seq> {
   return 'seq' in point ? point.seq : (await lastOpAtOrBefore(journal, point.time - 1)) + 1;
-}
-
-/** For commands that rebuild the past: a point past the head, or before the retention horizon, is refused. */
-export function refusePastHead(journal: Journal, option: string, seq: Seq): void {
-  if (seq < journal.horizon) {
-    throw new RdmJournalError('PRUNED', `${option} op ${seq} is before the retention horizon, op ${journal.horizon}: files deleted by then were pruned`,
-      { hint: `give a point from op ${journal.horizon} on (rdm-journal status shows the restorable range)` });
-  }
-  if (seq > journal.head) {
-    throw new RdmJournalError('USAGE', `${option} op ${seq} is past the journal's last op ${journal.head}`,
-      { hint: `give an op from 1 to ${journal.head} (rdm-journal status shows the range)` });
-  }
 }

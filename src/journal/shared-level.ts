@@ -6,8 +6,8 @@
  * own older classic-level, cannot follow a level@10 host, and drops `sync` for followers.
  *
  * - The socket is `<dir>/journal.sock`, mode 0600, in a directory the journal keeps at 0700.
- * - After every batch it commits (its own or a guest's) the host overwrites `<dir>/notify`, so
- *   readers in any process wake on an inotify event instead of polling.
+ * - After every batch it commits (its own or a guest's) the host rewrites `<dir>/notify`, so
+ *   readers in any process wake on an inotify event instead of polling (commit-notify.ts).
  * - Guest writes are fsynced on the host: the wire protocol drops `sync`, so the host syncs them all.
  * - A call interrupted by the host's death runs again on the new backend: our writes are
  *   idempotent (the same keys and values), and iterators resume after the last key they yielded.
@@ -23,20 +23,20 @@
  *   the host answers again.
  */
 import { EventEmitter } from 'node:events';
-import { chmodSync, closeSync, constants, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, readFileSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import type { Level } from 'level';
 import type { ManyLevelHost } from 'many-level';
 import { RdmJournalError, isErrnoException, isLevelLocked } from '../errors.js';
+import { CommitStamp, readCommitStamp } from './commit-notify.js';
 
 export const SOCKET_NAME = 'journal.sock';
 /** Where the host takes requests to hand hosting over (one line: `handover`; answer `ok`). */
 export const HANDOVER_NAME = 'handover.sock';
 /** Entries fetched per iterator call. */
 const ITERATOR_BATCH = 256;
-export const NOTIFY_NAME = 'notify';
 /** Errors that mean "the host went away": the call is made again once a new host is elected. */
 const LOST = new Set(['LEVEL_CONNECTION_LOST', 'LEVEL_DATABASE_NOT_OPEN', 'LEVEL_ITERATOR_NOT_OPEN']);
 /** How long to wait for a lock holder to start serving before calling the database locked. */
@@ -76,12 +76,8 @@ export class SharedLevel extends EventEmitter {
   private closed = false;
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
-  private notifyFd: number | null = null;
-  private commits = 0n;
-  /** No commit since the notify file was last synced: a host that wrote nothing has nothing to sync on close. */
-  private stampSynced = false;
-  private mark = 0n;
-  private readonly stamp = Buffer.alloc(24);
+  /** Set while this process hosts: the stamp it rewrites after every commit. */
+  private stamp: CommitStamp | null = null;
   private readonly markOf: ((ops: readonly BatchOp[]) => bigint) | undefined;
   private readonly sharing: SharingOptions;
   /** Set by `claimHosting`: this process is the writer and hosts, never a guest for long. */
@@ -105,13 +101,7 @@ export class SharedLevel extends EventEmitter {
 
   /** The highest mark any host committed, from the notify file (0 when none was written). */
   readMark(): bigint {
-    if (this.notifyFd !== null) return this.mark;
-    try {
-      const bytes = readFileSync(path.join(this.location, NOTIFY_NAME));
-      return bytes.length >= 16 ? bytes.readBigUInt64BE(8) : 0n;
-    } catch {
-      return 0n;
-    }
+    return this.stamp?.mark ?? readCommitStamp(this.location).mark;
   }
 
   async open(): Promise<void> {
@@ -196,16 +186,8 @@ export class SharedLevel extends EventEmitter {
       for (const socket of this.sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve)); // removes the socket file
     }
-    if (this.notifyFd !== null) {
-      const fd = this.notifyFd;
-      this.notifyFd = null;
-      try {
-        if (!this.stampSynced) fsyncSync(fd); // the last mark outlives a cut after this host is gone (see writeStamp)
-      } catch {
-        // A mark that did not reach the disk only lags (lostOps sees less); it never claims too much.
-      }
-      closeSync(fd);
-    }
+    this.stamp?.close();
+    this.stamp = null;
   }
 
   private ready(): Promise<Backend> {
@@ -279,14 +261,7 @@ export class SharedLevel extends EventEmitter {
     } catch (err) {
       if (!isErrnoException(err, 'ENOENT')) throw err;
     }
-    this.mark = this.readMark(); // the mark only grows, across hosts
-    // Rewritten in place, never truncated: a power cut keeps the old stamp or the new, both
-    // holding the mark, and the mark is how lostOps() sees ops LevelDB lost after their commit.
-    // Synced once here, so a new host's file is durable; per commit, see writeStamp.
-    this.notifyFd = openSync(path.join(this.location, NOTIFY_NAME), constants.O_RDWR | constants.O_CREAT, 0o600);
-    this.writeStamp();
-    fsyncSync(this.notifyFd);
-    this.stampSynced = true;
+    this.stamp = CommitStamp.open(this.location); // the mark only grows, across hosts
     const backend: Backend = { kind: 'host', db };
     await this.serveHandover(backend);
     // many-level is loaded when the first guest connects: a host nobody joins (a `status` alone,
@@ -383,38 +358,9 @@ export class SharedLevel extends EventEmitter {
     }
   }
 
-  /** Overwrites the notify file: an IN_MODIFY for every reader watching the journal directory. */
+  /** After a commit: the stamp's rewrite wakes every reader watching the journal (commit-notify.ts). */
   private notify(ops: readonly BatchOp[]): void {
-    if (this.notifyFd === null) return;
-    this.commits += 1n;
-    this.stampSynced = false;
-    const mark = this.markOf?.(ops) ?? 0n;
-    if (mark > this.mark) this.mark = mark;
-    this.writeStamp();
-  }
-
-  /**
-   * Writes the stamp in place (24 bytes, within one sector: a cut keeps the old or the new). Not synced per
-   * commit: that would double the fsyncs on the commit path, and a stamp lost with the commit it
-   * followed hides nothing, as that commit's ops were synced by LevelDB before it was written. The
-   * mark is synced when a host starts and when it closes.
-   */
-  private writeStamp(): void {
-    if (this.notifyFd === null) return;
-    this.stamp.writeBigUInt64BE(this.commits, 0);
-    this.stamp.writeBigUInt64BE(this.mark, 8);
-    this.stamp.writeBigUInt64BE(BigInt(process.pid), 16); // who hosts: guests look at its state
-    writeSync(this.notifyFd, this.stamp, 0, 24, 0);
-  }
-
-  /** The host's pid, from the notify file it writes (null when unknown: a host before pids). */
-  private hostPid(): number | null {
-    try {
-      const bytes = readFileSync(path.join(this.location, NOTIFY_NAME));
-      return bytes.length >= 24 ? Number(bytes.readBigUInt64BE(16)) || null : null;
-    } catch {
-      return null;
-    }
+    this.stamp?.committed(this.markOf?.(ops) ?? 0n);
   }
 
   /**
@@ -435,7 +381,7 @@ export class SharedLevel extends EventEmitter {
   }
 
   private hostStalled(waited: number): RdmJournalError | null {
-    const pid = this.hostPid();
+    const pid = readCommitStamp(this.location).pid;
     const state = pid === null ? null : processState(pid);
     const stopped = state === 'T' || state === 't';
     if (!stopped && waited < HOST_SILENT_GIVE_UP_MS) return null;

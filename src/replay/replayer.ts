@@ -43,8 +43,8 @@ export async function replay(options: ReplayOptions): Promise<TargetResult[]> {
   }
   if (options.until !== undefined && options.until < journal.horizon) throw beforeHorizon(journal, options.until);
   if (options.resync && options.until !== undefined) {
-    throw new RdmJournalError('USAGE', '--resync rebuilds targets to the journal\'s current state; it cannot be combined with --until',
-      { hint: 'for the state at an earlier point, replay --until into a new directory' });
+    throw new RdmJournalError('USAGE', 'a resync rebuilds targets to the journal\'s current state; it cannot stop at an earlier op',
+      { hint: 'for the state at an earlier point, replay up to it into a new directory', detail: 'resync-with-until' });
   }
   const targets = await openTargets(journal, options.targets);
   try {
@@ -104,8 +104,8 @@ export async function openTargets(journal: Journal, dirs: readonly string[]): Pr
  * once each exists.
  */
 function refuseSameTarget(dirs: readonly string[]): void {
-  const refuse = (a: string, b: string, how: string) => new RdmJournalError('USAGE', a === b ? `the same --to target ${a} is given twice`
-    : `--to ${a} and --to ${b} are the same directory (${how})`,
+  const refuse = (a: string, b: string, how: string) => new RdmJournalError('USAGE', a === b ? `the same target ${a} is given twice`
+    : `targets ${a} and ${b} are the same directory (${how})`,
   { hint: 'give each target once: two replays into one directory would overwrite each other' });
   // By real path first, so that an obvious repeat creates nothing; then by identity (bind mounts).
   const byPath = new Map<string, string>();
@@ -150,7 +150,7 @@ export async function checkTargets(journal: Journal, dirs: readonly string[], un
 export function beforeHorizon(journal: Journal, seq: Seq): RdmJournalError {
   return new RdmJournalError('PRUNED', `op ${seq} is before the retention horizon (op ${journal.horizon}) of journal ${journal.location}: ` +
     'files deleted by then were pruned, so the state at that point can no longer be rebuilt',
-  { hint: `give a point from op ${journal.horizon} on (rdm-journal status shows the restorable range)` });
+  { hint: `give a point from op ${journal.horizon} on`, detail: 'before-horizon', facts: { horizon: journal.horizon } });
 }
 
 /**
@@ -160,15 +160,16 @@ export function beforeHorizon(journal: Journal, seq: Seq): RdmJournalError {
  */
 function checkExpiry(journal: Journal, target: Target): void {
   const cursor = target.cursorState;
-  const hint = `rebuild it from what the journal holds: rdm-journal replay --resync --to ${target.dir}`;
+  const hint = 'rebuild it from what the journal holds (a resync)';
   if (cursor.resyncing) {
-    throw new RdmJournalError('CURSOR_EXPIRED', `target ${target.dir} was being rebuilt by replay --resync when it stopped`, { hint });
+    throw new RdmJournalError('CURSOR_EXPIRED', `target ${target.dir} was being rebuilt (a resync) when it stopped`,
+      { hint, detail: 'cursor-expired', facts: { target: target.dir } });
   }
   const fresh = cursor.seq === 0 && cursor.applying === null && Object.keys(cursor.files).length === 0;
   if (!fresh && journal.horizon > Math.max(cursor.seq, cursor.horizon ?? 0)) {
     throw new RdmJournalError('CURSOR_EXPIRED',
       `target ${target.dir} is at op ${cursor.seq}, but journal ${journal.location} was pruned to op ${journal.horizon}: ops it needs are gone`,
-      { hint });
+      { hint, detail: 'cursor-expired', facts: { target: target.dir } });
   }
 }
 
@@ -184,7 +185,7 @@ interface RebuildPlan { seq: Seq; files: PlannedFile[] }
  * rebuild writes it, and holds only index entries.
  */
 async function planRebuild(journal: Journal): Promise<RebuildPlan> {
-  journal.requireVersion('replay --resync');
+  journal.requireVersion('rebuilding a target');
   const head = await journal.refresh();
   const files: PlannedFile[] = [];
   for (const [name, state] of await journal.filesAt(head)) {
@@ -237,9 +238,9 @@ async function checkTarget(journal: Journal, target: Target, until: Seq | undefi
   const reached = target.applying ?? target.seq;
   if (until !== undefined && reached > until) {
     throw new RdmJournalError('TARGET_PAST_UNTIL', target.applying === null
-      ? `target ${target.dir} is already at op ${target.seq}, past --until op ${until}`
-      : `target ${target.dir} was interrupted while applying ops ${target.seq + 1}..${target.applying}, past --until op ${until}`,
-    { hint: 'a target is never rewound: replay --until into a new directory' });
+      ? `target ${target.dir} is already at op ${target.seq}, past op ${until} where this replay is to stop`
+      : `target ${target.dir} was interrupted while applying ops ${target.seq + 1}..${target.applying}, past op ${until} where this replay is to stop`,
+    { hint: 'a target is never rewound: replay up to that op into a new directory', detail: 'past-until' });
   }
   if (target.seq > journal.head) {
     throw new RdmJournalError('TARGET_DIVERGED', `target ${target.dir} is at op ${target.seq} but journal ${journal.location} ends at op ${journal.head}`,

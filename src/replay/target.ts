@@ -340,8 +340,8 @@ export class Target {
       if (!record.kept || live.has(name)) continue;
       const problem = this.findDifference(name, present.get(name), record, false);
       if (problem) {
-        throw new RdmJournalError('TARGET_DIVERGED', `target ${this.dir} keeps ${name} from a deleted life (--no-delete), but ${name} ${problem}`,
-          { hint: 'put the kept file back as it was, or rebuild without --no-delete (which removes the files the source deleted)' });
+        throw new RdmJournalError('TARGET_DIVERGED', `target ${this.dir} keeps ${name} from a deleted life, but ${name} ${problem}`,
+          { hint: 'put the kept file back as it was, or rebuild the target deleting what the source deleted', detail: 'kept-file-changed' });
       }
       kept[name] = record;
     }
@@ -484,7 +484,7 @@ export async function readTargetCursor(dir: string): Promise<Cursor> {
   const where = path.resolve(dir);
   if (!fs.existsSync(path.join(where, CONTROL_DIR, 'CURRENT'))) {
     throw new RdmJournalError('TARGET_UNUSABLE', `${where} is not a replay target (no ${CONTROL_DIR}/ with a cursor)`,
-      { hint: 'give a directory written by rdm-journal replay or backup' });
+      { hint: 'give a directory that a replay or backup wrote', detail: 'not-a-target' });
   }
   const control = await openControl(where, false);
   try {
@@ -526,7 +526,7 @@ function readCursor(where: string, stored: Uint8Array): Cursor {
 
 function notEmpty(where: string, present: ReadonlyMap<string, unknown>): RdmJournalError {
   const first = [...present.keys()].sort(compareFileNames)[0]!;
-  return new RdmJournalError('TARGET_NOT_EMPTY', `target ${where} holds files (${first}, ...) but was never written by rdm-journal replay`,
+  return new RdmJournalError('TARGET_NOT_EMPTY', `target ${where} holds files (${first}, ...) but was never written by a replay`,
     { hint: 'replay into an empty or new directory; this one may be a live database' });
 }
 
@@ -570,7 +570,7 @@ export function makeTargetDirectory(where: string): fs.Stats {
       { hint: 'give a directory path you can write to', cause: err });
   }
   if (!stats.isDirectory()) {
-    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} is not a directory`, { hint: 'give a directory path for --to' });
+    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} is not a directory`, { hint: 'give a directory path for the target', detail: 'target-not-directory' });
   }
   return stats;
 }
@@ -579,7 +579,7 @@ function controlFailure(where: string, err: unknown): RdmJournalError {
   const cause = (err as { cause?: unknown }).cause ?? err;
   if (isNoSpace(err)) return writeFailure(where, cause);
   if (isLevelLocked(err)) {
-    return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another rdm-journal replay or backup`,
+    return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another replay or backup`,
       { hint: 'wait for it to finish or stop it; one writer per target', cause: err });
   }
   return new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be used: ${(cause as Error).message}`,

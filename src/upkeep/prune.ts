@@ -58,7 +58,7 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
   const lock = await journal.lockForPruning(waitMs);
   if (!lock) {
     throw new RdmJournalError('JOURNAL_LOCKED', `another prune of journal ${journal.location} is running (waited ${Math.round(waitMs / 1000)} s for it)`,
-      { hint: 'one prune at a time: run this one again once the other (rdm-journal prune, or record --retain) is done' });
+      { hint: 'one prune at a time: run this one again once the other (a prune, or a recorder\'s retention) is done', detail: 'prune-running' });
   }
   try {
     return await runPrune(journal, options);
@@ -85,7 +85,7 @@ async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneR
   } else if (lagging.length > 0 && !options.dryRun) {
     const names = lagging.map((t) => `${t.path} (at op ${t.seq})`).join(', ');
     throw new RdmJournalError('PRUNE_BLOCKED', `pruning to op ${horizon} would remove ops that ${lagging.length === 1 ? 'target' : 'targets'} ${names} still ${lagging.length === 1 ? 'needs' : 'need'}`,
-      { hint: 'replay those targets first (rdm-journal replay --to DIR), or prune with --force: they then must be rebuilt with replay --resync' });
+      { hint: 'replay those targets first, or force the prune: they expire and must then be rebuilt (a resync)', detail: 'prune-blocked' });
   }
   const result: PruneResult = {
     horizon: before.horizon, previousHorizon: before.horizon, requested: options.horizon, files: 0, ops: 0, bytes: 0,
@@ -135,14 +135,4 @@ export function isExpired(note: TargetNote, horizon: Seq): boolean {
 function count(state: Pruned, type: Op['type'], length: number): void {
   state.ops[type] += 1;
   state.bytes += length;
-}
-
-/** Parses a retention duration: 90s, 30m, 12h, 7d, 2w (a bare number is seconds). Milliseconds. */
-export function parseDuration(option: string, value: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w)?$/.exec(value.trim());
-  const unit = { s: 1, m: 60, min: 60, h: 3600, d: 86400, w: 604800 } as const;
-  if (!match || Number(match[1]) <= 0) {
-    throw new RdmJournalError('USAGE', `${option} ${JSON.stringify(value)} is not a duration`, { hint: `e.g. ${option} 90s, 30m, 12h, 7d or 2w` });
-  }
-  return Number(match[1]) * unit[(match[2] ?? 's') as keyof typeof unit] * 1000;
 }

@@ -262,9 +262,9 @@ async function readCursorFor(journal: Journal, dir: string): Promise<Cursor> {
   const cursor = await readTargetCursor(dir);
   if (cursor.journal.createdAt !== journal.createdAt || cursor.journal.source !== (journal.source?.path ?? null)) {
     throw new RdmJournalError('TARGET_OTHER_JOURNAL', `target ${path.resolve(dir)} was replayed from another journal (of ${cursor.journal.source ?? 'no source'})`,
-      { hint: 'verify it with the journal it was replayed from (--journal)' });
+      { hint: 'verify it with the journal it was replayed from', detail: 'target-of-another-journal' });
   }
-  journal.requireVersion('verify --to');
+  journal.requireVersion('verifying a target');
   return cursor;
 }
 
@@ -280,7 +280,7 @@ async function compareTarget(journal: Journal, dir: string, cursor: Cursor, live
   for (const [name, file] of Object.entries(cursor.files)) {
     if (!file.kept || expected.has(name)) continue;
     const createdSeq = await lastCreate(journal, name, cursor.seq);
-    if (createdSeq === null) report(null, `${name}: the cursor keeps it (--no-delete), but the journal never created it up to op ${cursor.seq}`);
+    if (createdSeq === null) report(null, `${name}: the cursor keeps it from a deleted life, but the journal never created it up to op ${cursor.seq}`);
     else expected.set(name, { size: file.size, createdSeq });
   }
   let entries: string[];

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { runEngine, type EngineOptions } from '../engine-sim.js';
+import { runEngine, type EngineOptions } from '../../test/engine/simulator.js';
 import {
   GiB, MiB, cliRun, cliTimed, compareDirs, describeComparison, diskUsage, dropCaches, freshDir, linearFit, log, nowNs,
   remove, resultEvent, secondsSince, stopTimed, summarize, syncAll, timeCopy, waitForOutput, type BenchConfig,

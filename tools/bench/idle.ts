@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { runEngine } from '../engine-sim.js';
+import { runEngine } from '../../test/engine/simulator.js';
 import { cliTimed, freshDir, log, remove, sleep, stopTimed, waitForOutput, type BenchConfig } from './common.js';
 import { processCpuMs, switchesBetween, threadSwitches } from './proc.js';
 import { ENGINE } from './capture.js';

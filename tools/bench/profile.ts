@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runEngine } from '../engine-sim.js';
+import { runEngine } from '../../test/engine/simulator.js';
 import { CLI, MiB, freshDir, log, remove, sleep, spawnTimed, syncAll, type BenchConfig } from './common.js';
 import { ENGINE, transactionsFor } from './capture.js';
 import { fmt, type Report } from './table.js';

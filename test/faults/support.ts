@@ -1,5 +1,5 @@
 /**
- * Helpers for the fault-injection suite (tools/faults.ts, test/faults.test.ts): a seeded random
+ * Helpers for the fault-injection scenarios (test/faults/; run by tools/faults.ts and test/faults.test.ts): a seeded random
  * source, the CLI as a child with its outcome classified (exit, error code, stack trace or not),
  * small filesystems, copies of journals, and the checks that say "nothing was lost silently":
  * every pack the engine created is in the journal or named by a resync, and every transaction is
@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { JournalOp } from '../src/journal/op.js';
-import { checksum } from '../src/journal/op.js';
-import { packName, packNumber, scanPack } from '../tools/validate-packs.js';
+import type { JournalOp } from '../../src/journal/op.js';
+import { checksum } from '../../src/journal/op.js';
+import { packName, packNumber, scanPack } from '../engine/packs.js';
 import {
   describeOutput, errorEvent, type FileLife, outputOf, readTargetControl, replayOps, resultEvent, runCli, sleep, tempDir, waitForExit,
-} from './support.js';
+} from '../support.js';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: seeded, so a failing run can be told apart from another (timing stays real).
