@@ -84,6 +84,8 @@ export class DataFiles {
   /** The writer's open files, by life, least recently used first. */
   private readonly writing = new Map<Seq, FileHandle>();
   private readonly reading = new Map<Seq, FileHandle>();
+  /** Reused by check(): a batch's largest run (bounded by the replayer's batch size). */
+  private checkBuffer = Buffer.alloc(0);
   private dirExists = false;
 
   constructor(journalDir: string) {
@@ -229,6 +231,44 @@ export class DataFiles {
    * fails its check is JOURNAL_CORRUPT naming the data file, the op and the range; the ops before
    * it were copied, none after.
    */
+  /**
+   * Checks every op's bytes against its CRC-32C, before a batch writes anything to a target: a
+   * damaged range stops the replay before the batch, with the target as its cursor says (the copy
+   * checks again what it copies). One read per run of contiguous ops of a life, from page cache.
+   */
+  async check(ops: readonly AppendRefOp[]): Promise<void> {
+    for (let i = 0; i < ops.length;) {
+      let end = i + 1;
+      while (end < ops.length && ops[end]!.life === ops[i]!.life && ops[end]!.offset === ops[end - 1]!.offset + ops[end - 1]!.length) end += 1;
+      await this.checkRun(ops.slice(i, end));
+      i = end;
+    }
+  }
+
+  private async checkRun(run: readonly AppendRefOp[]): Promise<void> {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const length = last.offset + last.length - first.offset;
+    if (this.checkBuffer.length < length) this.checkBuffer = Buffer.allocUnsafe(length);
+    const buffer = this.checkBuffer;
+    const handle = await this.openForReading(first.seq, first.life);
+    let held = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, held, length - held, first.offset + held);
+      held += bytesRead;
+      if (bytesRead === 0 || held === length) break;
+    }
+    const where = this.pathOf(first.life);
+    for (const op of run) {
+      const at = op.offset - first.offset;
+      const range = `${op.offset}..${op.offset + op.length}`;
+      if (at + op.length > held) throw corrupt(`journal data file ${where} ends at byte ${first.offset + held}, but op ${op.seq} has bytes ${range} there`);
+      if (crc32c(buffer.subarray(at, at + op.length)) !== op.crc32c) {
+        throw corrupt(`journal data file ${where} has other bytes at ${range} than op ${op.seq} wrote (CRC-32C mismatch); nothing of this batch was written to the target`);
+      }
+    }
+  }
+
   async copy(ops: readonly AppendRefOp[], fd: number): Promise<{ kernelBytes: number; writtenBytes: number }> {
     const first = ops[0];
     if (!first) return { kernelBytes: 0, writtenBytes: 0 };

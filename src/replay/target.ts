@@ -79,7 +79,10 @@ export interface ApplyOptions {
 }
 
 /** Copies appends of one life, held in a data file, to a target file at their offsets (DataFiles.copy). */
-export interface DataCopier { copy(ops: readonly AppendRefOp[], fd: number): Promise<unknown> }
+export interface DataCopier {
+  check(ops: readonly AppendRefOp[]): Promise<void>;
+  copy(ops: readonly AppendRefOp[], fd: number): Promise<unknown>;
+}
 
 type ControlDb = Level<string, Uint8Array>;
 
@@ -172,6 +175,12 @@ export class Target {
     if (ops.length === 0) return;
     const files = planBatch(this.cursor, ops, noDelete, horizon);
     const last = ops[ops.length - 1]!.seq;
+    // Every byte the batch copies is checked before anything of it is written or announced.
+    const refs = ops.filter((op): op is AppendRefOp => op.type === 'append' && !('data' in op));
+    if (refs.length > 0) {
+      if (!data) throw new Error('target invariant: appends by reference without a data copier');
+      await data.check(refs);
+    }
     if (this.cursor.applying !== last) await this.saveCursor({ ...this.cursor, applying: last });
     try {
       await this.write(ops, noDelete, data);
