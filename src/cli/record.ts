@@ -1,6 +1,7 @@
 /** `rdm-journal record <source-dir>`: snapshot the source, then follow it until SIGINT/SIGTERM. */
 import { RdmJournalError } from '../errors.js';
 import { Journal } from '../journal/journal.js';
+import { describeUpgrade } from './upgrade.js';
 import { isWithin, realPathOf } from '../paths.js';
 import { Recorder, type RecorderStats } from '../capture/recorder.js';
 import { Retention } from '../upkeep/retention.js';
@@ -32,7 +33,7 @@ export async function record({ source: sourceDir, journal: journalDir, once, ret
 async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, retainMs, out }: RecordOptions): Promise<void> {
   const source = checkSource(databaseNamed(sourceDir, out).dir);
   refuseJournalInside(journalDir, source.path, 'source');
-  const journal = await Journal.open(journalDir, { create: true, upgrade: true });
+  const journal = await Journal.open(journalDir, { create: true, upgrade: true, onUpgradeProgress: (progress) => out.progress(describeUpgrade(progress)) });
   const started = Date.now();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let retention: Retention | null = null;
