@@ -585,8 +585,8 @@ export class Journal {
       await lock.open();
     } catch (err) {
       if (!isLevelLocked(err)) throw openFailure(this.location, err);
-      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and being recorded into by an older rdm-journal`,
-        { hint: 'stop that recorder, then run this command again: the journal is upgraded once, in place' });
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and another process holds its recorder lock (an older rdm-journal recording, or an upgrade running)`,
+        { hint: 'let the upgrade finish, or stop that recorder, then run this command again: the journal is upgraded once, in place' });
     }
     try {
       const pruneLock = await this.lockForPruning(60_000);
