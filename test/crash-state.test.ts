@@ -253,4 +253,36 @@ function isStamp(change: Change): change is Extract<Change, { kind: 'write' }> {
   return change.kind === 'write' && path.basename(change.path) === NOTIFY_NAME && change.offset === 0 && change.data.length >= 16;
 }
 
+test('upgrade 2 -> 3: after a power cut at any flush, the journal reads as format 2 with its ops, or is refused until a resumed upgrade ends it as format 3', async () => {
+  if (!haveStrace()) {
+    skip('needs strace; .ci/run installs it');
+    return;
+  }
+  const journalDir = path.join(tempDir('rdm-crash-upgrade-'), 'journal');
+  fs.cpSync(path.join(repoRoot, 'journal-format', 'fixtures', 'v2', 'journal'), journalDir, { recursive: true });
+  const { ops, files } = await readJournal(journalDir);
+  const roots = [journalDir];
+  const before = readTree(roots);
+  const trace = parseTraces([await traced(['upgrade', '--journal', journalDir])], roots, before, repoRoot);
+  checkModel(trace);
+  const states = crashStates(trace);
+  assertSomeLoss(trace, states);
+  const sameOps = async () => {
+    const read = await readJournal(journalDir);
+    const described = (list: readonly JournalOp[]) => JSON.stringify(list.map((op) => (op.type === 'append' ? { ...op, data: Buffer.from(op.data).toString('hex') } : op)));
+    return diffFiles(read.files, files).length === 0 && described(read.ops) === described(ops);
+  };
+  await forEachState(states, roots, async () => {
+    const opened = await Journal.open(journalDir).then(async (journal) => { const version = journal.version; await journal.close(); return version; },
+      (err: { code?: string; message: string }) => err);
+    if (typeof opened !== 'number' && opened.code !== 'JOURNAL_VERSION') return `opened as ${opened.code}: ${opened.message}`;
+    if (opened === 2 && !(await sameOps())) return 'reads as format 2 with other ops';
+    const run = await cli(['upgrade', '--journal', journalDir]);
+    if (run.code !== 0) return `resumed upgrade exited ${run.code}: ${run.output.trim()}`;
+    if (!(await sameOps())) return 'the upgraded journal holds other ops';
+    const verified = await cli(['verify', '--journal', journalDir]);
+    return verified.code === 0 ? null : `verify after the resumed upgrade: ${verified.output.trim()}`;
+  });
+});
+
 test.run();

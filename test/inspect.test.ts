@@ -703,7 +703,7 @@ test('verify --to: a target byte edited after replay is named with its offset an
 // ---------------------------------------------------------------------------------------------
 // upgrade
 
-test('upgrade: a format 1 journal is refused by status (JOURNAL_VERSION) until upgraded; then its counters match its ops', async () => {
+test('upgrade: a format 1 journal is refused by status (JOURNAL_VERSION) until upgraded to 3; then its counters match its ops', async () => {
   const fixture = path.join(repoRoot, 'journal-format', 'fixtures', 'v1');
   const expected = JSON.parse(fs.readFileSync(path.join(fixture, 'expected.json'), 'utf8')) as
     { head: number; ops: Array<{ seq: number; type: string; dataLength?: number }>; fileStates: Record<string, { size: number; createdSeq: number }>; contents: Record<string, string> };
@@ -713,11 +713,11 @@ test('upgrade: a format 1 journal is refused by status (JOURNAL_VERSION) until u
   await assertFails(['status', '--journal', journal], 'JOURNAL_VERSION');
   await assertFails(['files', '--journal', journal], 'JOURNAL_VERSION');
   const upgraded = await resultOf(['upgrade', '--journal', journal]);
-  assert.equal([upgraded.from, upgraded.to], [1, 2]);
+  assert.equal([upgraded.from, upgraded.to], [1, 3]);
 
   const status = await resultOf(['status', '--journal', journal]);
   const count = (kind: string) => expected.ops.filter((op) => op.type === kind).length;
-  assert.equal([status.format, status.head, status.ops], [2, expected.head, { create: count('create'), append: count('append'), delete: count('delete'), resync: count('resync') }]);
+  assert.equal([status.format, status.head, status.ops], [3, expected.head, { create: count('create'), append: count('append'), delete: count('delete'), resync: count('resync') }]);
   assert.is(status.bytesHeld, expected.ops.reduce((sum, op) => sum + (op.dataLength ?? 0), 0));
   assert.equal([status.liveFiles, status.liveBytes],
     [Object.keys(expected.fileStates).length, Object.values(expected.fileStates).reduce((sum, f) => sum + f.size, 0)]);
@@ -729,7 +729,7 @@ test('upgrade: a format 1 journal is refused by status (JOURNAL_VERSION) until u
     Object.fromEntries(Object.entries(expected.fileStates).map(([name, f]) => [name, [f.size, f.createdSeq]])));
   for (const [name, hash] of Object.entries(expected.contents)) assert.is(sha256(await catAt(journal, name)), hash, name);
   const again = await resultOf(['upgrade', '--journal', journal]);
-  assert.equal([again.from, again.to], [2, 2]);
+  assert.equal([again.from, again.to], [3, 3]);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -71,36 +71,44 @@ async function readIndex(journal: Journal): Promise<Record<string, unknown[]>> {
   return index;
 }
 
-test('a v1 journal: ops readable as they are, index queries refused, upgrade gives what v2 stores for the same ops', async () => {
-  const v2 = JSON.parse(readFileSync(path.join(FIXTURES, 'v2', 'expected.json'), 'utf8'));
-  const copy = mkdtempSync(path.join(os.tmpdir(), 'rdm-fixture-upgrade-'));
-  cpSync(path.join(FIXTURES, 'v1', 'journal'), copy, { recursive: true });
-  try {
-    const old = await Journal.open(copy);
+for (const from of ['v1', 'v2']) {
+  test(`a ${from} journal: ops readable as they are, upgrade gives what v3 stores for the same ops (index, counters, data files)`, async () => {
+    const v3 = JSON.parse(readFileSync(path.join(FIXTURES, 'v3', 'expected.json'), 'utf8'));
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'rdm-fixture-upgrade-'));
+    cpSync(path.join(FIXTURES, from, 'journal'), copy, { recursive: true });
     try {
-      assert.is(old.version, 1);
-      assert.is((await old.readOp(14)).seq, 14);
-      const refused = await old.stats().then(() => null, (err: unknown) => err as { code?: string });
-      assert.is(refused?.code, 'JOURNAL_VERSION');
+      const old = await Journal.open(copy);
+      try {
+        assert.is(old.version, Number(from.slice(1)));
+        assert.is((await old.readOp(14)).seq, 14);
+        if (from === 'v1') {
+          const refused = await old.stats().then(() => null, (err: unknown) => err as { code?: string });
+          assert.is(refused?.code, 'JOURNAL_VERSION');
+        }
+      } finally {
+        await old.close();
+      }
+      const upgraded = await Journal.open(copy, { upgrade: true });
+      try {
+        assert.is(upgraded.version, 3);
+        assert.is(upgraded.upgradedFromVersion, Number(from.slice(1)));
+        assert.equal(await upgraded.stats(), v3.stats);
+        assert.equal(await readIndex(upgraded), v3.index);
+        assert.equal(Object.fromEntries(upgraded.fileStates()), v3.fileStates);
+        assert.is(await upgraded.appendedAt(14), v3.stats.bytes);
+        assert.is(await upgraded.appendedAt(4), 25);
+        assert.is(await upgraded.checkAllRecords() > 0, true, 'every record reads back through its seal');
+      } finally {
+        await upgraded.close();
+      }
+      assert.equal(dataFilesOf(copy), v3.dataFiles, 'the data files a format 3 writer writes for the same ops');
+      const again = await Journal.open(copy);
+      assert.is(again.version, 3, 'the upgrade is stored');
+      await again.close();
     } finally {
-      await old.close();
+      rmSync(copy, { recursive: true, force: true });
     }
-    const upgraded = await Journal.open(copy, { upgrade: true });
-    try {
-      assert.is(upgraded.version, 2);
-      assert.equal(await upgraded.stats(), v2.stats);
-      assert.equal(await readIndex(upgraded), v2.index);
-      assert.is(await upgraded.appendedAt(14), v2.stats.bytes);
-      assert.is(await upgraded.appendedAt(4), 25);
-    } finally {
-      await upgraded.close();
-    }
-    const again = await Journal.open(copy);
-    assert.is(again.version, 2, 'the upgrade is stored');
-    await again.close();
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
-});
+  });
+}
 
 test.run();

@@ -31,6 +31,9 @@ const ops: Op[] = [
   makeAppend('p00000002.pack', 300, bytes('tail'), AT + 13),
 ];
 
+/** The source's files after the last op. */
+const SOURCE: Record<string, Buffer> = { 'p00000002.pack': Buffer.concat([Buffer.alloc(300, 0xab), bytes('tail')]), 'db.idindex': bytes('ix') };
+
 async function makeFixture(dir: string): Promise<void> {
   const journalDir = path.join(dir, 'journal');
   if (existsSync(journalDir)) throw new Error(`${journalDir} exists: released fixtures are never regenerated`);
@@ -48,10 +51,11 @@ async function makeFixture(dir: string): Promise<void> {
     for await (const entry of journal.fileOps(name)) index[name]!.push(entry);
   }
   const targets = await journal.knownTargets();
+  const source = journal.source; // as stored: from 0.2.0 with `fsid` (null here)
   await journal.close();
   const expected = {
     version: FORMAT_VERSION,
-    source: { path: '/srv/rdm/DB.rdm', dev: 2049, ino: 131073 },
+    source,
     head: ops.length,
     ops: ops.map((op, i) => ({ seq: i + 1, ...describe(op) })),
     fileStates: files,
@@ -59,9 +63,14 @@ async function makeFixture(dir: string): Promise<void> {
     index,
     targets,
     ...(FORMAT_VERSION >= 3 ? { dataFiles: dataFiles(path.join(journalDir, 'data')) } : {}),
-    contents: { 'p00000002.pack': sha256(Buffer.concat([Buffer.alloc(300, 0xab), bytes('tail')])), 'db.idindex': sha256(bytes('ix')) },
+    contents: Object.fromEntries(Object.entries(SOURCE).map(([name, data]) => [name, sha256(data)])),
   };
   writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+  if (FORMAT_VERSION >= 3) {
+    // What the source held after the last op: a reader that replays the ops must get these bytes.
+    mkdirSync(path.join(dir, 'source'));
+    for (const [name, data] of Object.entries(SOURCE)) writeFileSync(path.join(dir, 'source', name), data);
+  }
 }
 
 function describe(op: Op): Record<string, unknown> {

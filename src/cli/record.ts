@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Journal } from '../journal/journal.js';
+import { showUpgradeProgress } from './upgrade-progress.js';
 import { Recorder, type RecorderStats } from '../capture/recorder.js';
 import { Retention } from '../upkeep/retention.js';
 import { checkSource } from '../capture/source.js';
@@ -36,7 +37,7 @@ export async function record({ source: sourceDir, journal: journalDir, once, ret
 async function recordUntil(signalled: Promise<NodeJS.Signals>, { source: sourceDir, journal: journalDir, once, retainMs, metrics: metricsAt, out }: RecordOptions): Promise<void> {
   const source = checkSource(databaseNamed(sourceDir, out).dir);
   refuseJournalInside(journalDir, source.path, 'source');
-  const journal = await Journal.open(journalDir, { create: true, upgrade: true });
+  const journal = await Journal.open(journalDir, { create: true, upgrade: true, onUpgradeProgress: (progress) => showUpgradeProgress(out, progress) });
   const started = Date.now();
   const recorder = new Recorder({ journal, source, warn: (message) => out.warn(message) });
   let retention: Retention | null = null;

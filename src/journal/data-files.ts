@@ -321,6 +321,12 @@ export class DataFiles {
   }
 }
 
+/** An append's format 3 value: where its bytes are in its life's data file, and their CRC-32C (the upgrade writes it too). */
+export function storedAppend(op: AppendOp, life: Seq): Uint8Array {
+  const stored: StoredAppend = { type: 'append', at: op.at, file: op.file, offset: op.offset, length: op.data.length, life, crc: op.crc, crc32c: dataChecksum(op.data) };
+  return packr.pack(stored);
+}
+
 /** The appends of one LevelDB batch: staged while the batch is built, flushed before it is written. */
 export class DataBatch {
   /** Contiguous runs of bytes per life (a life's appends in one batch are contiguous). */
@@ -340,8 +346,7 @@ export class DataBatch {
     } else {
       this.runs.push({ life, offset: op.offset, length: op.data.length, parts: [op.data] });
     }
-    const stored: StoredAppend = { type: 'append', at: op.at, file: op.file, offset: op.offset, length: op.data.length, life, crc: op.crc, crc32c: dataChecksum(op.data) };
-    return packr.pack(stored);
+    return storedAppend(op, life);
   }
 
   /**

@@ -19,15 +19,17 @@ import { makeDirectories } from '../paths.js';
 import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
-import { DAMAGED_HINT, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, readOpStamp, seqKey, seqOfKey, type OpStamp } from './schema.js';
-import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat } from './open.js';
+import { DAMAGED_HINT, FORMAT_VERSION, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, readOpStamp, seqKey, seqOfKey, type OpStamp } from './schema.js';
+import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat, type JournalFormat } from './open.js';
 import { PRUNE_LOCK, RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
+import { upgradeToSealed, type UpgradeProgress } from './upgrade.js';
 
 export { FORMAT_VERSION, emptyPruned, indexFields, opKey } from './schema.js';
+export type { UpgradeProgress } from './upgrade.js';
 export type { FileLife, IndexEntry, JournalStats, OpStamp, Pruned, SourceIdentity, TargetNote } from './schema.js';
 export type { FileState } from '../file-state.js';
 
-/** The first format with the per-file index and counters: 1 is upgraded to it; 2 stays 2 (3 for new journals only, for now). */
+/** The first format with the per-file index and counters: 1 is upgraded to it, then to 3 (upgrade.ts). */
 const INDEXED_VERSION = 2;
 /** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
 const UPGRADE_BATCH_OPS = 4096;
@@ -38,6 +40,8 @@ export interface OpenOptions {
   create?: boolean;
   /** Bring an older format up to this version's (the recorder does: it is the journal's writer). */
   upgrade?: boolean;
+  /** How an upgrade is getting on (the CLI shows it). */
+  onUpgradeProgress?: (progress: UpgradeProgress) => void;
 }
 
 /** A batch this process committed: its ops, the head after it, and the commit's duration. */
@@ -45,7 +49,9 @@ export interface Commit { ops: readonly Op[]; head: Seq; seconds: number }
 
 export class Journal {
   readonly location: string;
-  private readonly db: Db;
+  private db: Db;
+  /** The database without the sealing layer: only an upgrade writes through it. */
+  private readonly raw: Db;
   private files = new Map<string, FileState>();
   private lastSeq: Seq = 0;
   private boundSource: SourceIdentity | null = null;
@@ -63,14 +69,27 @@ export class Journal {
   private counters: JournalStats = emptyStats();
   private pruning: Pruned = emptyPruned();
   /** Format 3: where append bytes live (null for formats 1 and 2, whose ops hold their data). */
-  private readonly data: DataFiles | null;
+  private data: DataFiles | null = null;
+  /** Where an interrupted upgrade to format 3 resumes (format record's `upgradeAfter`); null when none is under way. */
+  private upgradeAfter: Uint8Array | null;
+  /** The version this process upgraded the journal from, if it did. */
+  private upgradedFrom: number | null = null;
 
-  private constructor(location: string, db: Db, format: { createdAt: number; version: number }) {
+  private constructor(location: string, db: Db, format: JournalFormat) {
     this.location = location;
-    this.db = sealedLevel(db, location, format.version >= 3); // format 3: every record checksummed
+    this.raw = db;
     this.createdAt = format.createdAt;
-    this.formatVersion = format.version;
-    this.data = format.version >= 3 ? new DataFiles(location) : null;
+    this.upgradeAfter = format.upgradeAfter ?? null;
+    // Half-upgraded, its records are read as the old format's until upgrade() resumes.
+    this.formatVersion = this.upgradeAfter ? format.upgradedFrom! : format.version;
+    this.db = this.readAs(this.formatVersion);
+  }
+
+  /** The database as format `version` stores it: format 3 checksums every record and keeps bytes in data files. */
+  private readAs(version: number): Db {
+    this.formatVersion = version;
+    this.data = version >= 3 ? new DataFiles(this.location) : null;
+    return sealedLevel(this.raw, this.location, version >= 3);
   }
 
   /** Reads what a writer builds on: file states, head, the head's time, the bound source. */
@@ -85,9 +104,9 @@ export class Journal {
 
   static async open(location: string, options: OpenOptions = {}): Promise<Journal> {
     const journal = await Journal.openAny(location, options);
-    if (journal.formatVersion < INDEXED_VERSION && options.upgrade) {
+    if (journal.formatVersion < FORMAT_VERSION && options.upgrade) {
       try {
-        await journal.upgrade();
+        await journal.upgrade(options.onUpgradeProgress);
       } catch (err) {
         await journal.close();
         throw err;
@@ -109,8 +128,12 @@ export class Journal {
     const db = await openDatabase(where, options.create ?? false);
     try {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
+      if (format.upgradeAfter && !options.upgrade) {
+        throw new RdmJournalError('JOURNAL_VERSION', `journal ${where} is half-way through an upgrade from format ${format.upgradedFrom} to 3 (it was interrupted)`,
+          { hint: `run \`rdm-journal upgrade --journal ${where}\` to finish it (the next \`record\` also does)` });
+      }
       const journal = new Journal(where, db, format);
-      await journal.loadState();
+      if (!format.upgradeAfter) await journal.loadState(); // half-upgraded: read once the upgrade is done
       return journal;
     } catch (err) {
       await db.close();
@@ -120,6 +143,8 @@ export class Journal {
 
   get head(): Seq { return this.lastSeq; }
   get version(): number { return this.formatVersion; }
+  /** The version this process upgraded the journal from when it opened it, or null. */
+  get upgradedFromVersion(): number | null { return this.upgradedFrom; }
   get source(): SourceIdentity | null { return this.boundSource; }
 
   fileState(name: string): FileState | undefined { return this.files.get(name); }
@@ -604,43 +629,70 @@ export class Journal {
   }
 
   /**
-   * Brings a format 1 journal to format 2: writes the per-file index, checkpoints and counters from
-   * its ops, then the new version. Under the recorder lock; a crash midway leaves a format 1 journal
-   * with harmless extra keys, and the next upgrade writes them again.
+   * Brings a format 1 or 2 journal to format 3 in place, under the recorder and prune locks: 1 is
+   * indexed to 2 first (indexOps), then upgrade.ts moves op bytes to data files and seals every
+   * record. Killed at any point, the journal reads as its old format, or is refused with the hint
+   * to run the upgrade again, which resumes it.
    */
-  private async upgrade(): Promise<void> {
+  private async upgrade(onProgress?: (progress: UpgradeProgress) => void): Promise<void> {
+    const from = this.formatVersion;
     const lock = await takeLock(this.location, RECORDER_LOCK, 0).catch((err: unknown) => { throw openFailure(this.location, err); });
     if (!lock) {
-      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and being recorded into by an older rdm-journal`,
-        { hint: 'stop that recorder, then run this command again: the journal is upgraded once, in place' });
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and another process holds its recorder lock (an older rdm-journal recording, or an upgrade running)`,
+        { hint: 'let the upgrade finish, or stop that recorder, then run this command again: the journal is upgraded once, in place' });
     }
     try {
-      const stats = emptyStats();
-      let writes: BatchOp[] = [];
-      for await (const op of this.readOps()) {
-        if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
-        count(stats, op, op.seq);
-        if (op.seq % UPGRADE_BATCH_OPS === 0) {
-          writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.bytes) });
-          await this.db.batch(writes);
-          writes = [];
-        }
+      const pruneLock = await this.lockForPruning(60_000);
+      if (!pruneLock) {
+        throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being pruned by another process; it is upgraded once no prune runs`,
+          { hint: 'run this command again when the prune has finished' });
       }
-      writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
-      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
-      writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: INDEXED_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
-      await this.db.batch(writes, { sync: true });
-      this.formatVersion = INDEXED_VERSION;
+      try {
+        if (this.formatVersion < INDEXED_VERSION) await this.indexOps();
+        await upgradeToSealed({ db: this.raw, location: this.location, createdAt: this.createdAt, from: this.formatVersion,
+          resumeAfter: this.upgradeAfter, head: await readHead(this.raw), onProgress });
+      } finally {
+        await pruneLock.close();
+      }
+      // No compactRange here to return the old values' space at once: LevelDB 1.20 names a new table in
+      // its MANIFEST before the table's directory entry is durable, and the power-cut test
+      // (crash-state.test.ts) found a journal that no longer opens after a cut there.
+      this.db = this.readAs(FORMAT_VERSION);
+      this.upgradeAfter = null;
+      this.upgradedFrom = from;
       await this.loadState();
     } catch (err) {
       if (isNoSpace(err)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} ran out of disk space while being upgraded`,
-          { hint: 'free space and run the command again; the journal stays format 1 until the upgrade completes', cause: err });
+          { hint: 'free space and run the command again: the upgrade resumes, and the journal is readable as before until it completes', cause: err });
       }
       throw err;
     } finally {
       await lock.close();
     }
+  }
+
+  /**
+   * Format 1 to 2: writes the per-file index, checkpoints and counters from the ops, then the new
+   * version. A crash midway leaves a format 1 journal with harmless extra keys, written again next time.
+   */
+  private async indexOps(): Promise<void> {
+    const stats = emptyStats();
+    let writes: BatchOp[] = [];
+    for await (const op of this.readOps()) {
+      if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
+      count(stats, op, op.seq);
+      if (op.seq % UPGRADE_BATCH_OPS === 0) {
+        writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.bytes) });
+        await this.db.batch(writes);
+        writes = [];
+      }
+    }
+    writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
+    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
+    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: INDEXED_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
+    await this.db.batch(writes, { sync: true });
+    this.formatVersion = INDEXED_VERSION;
   }
 
   /**

@@ -6,11 +6,11 @@ import { chmodSync, existsSync, readdirSync, statSync, statfsSync } from 'node:f
 import path from 'node:path';
 import { NOTIFY_NAME } from './commit-notify.js';
 import { HANDOVER_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
-import { packr } from './msgpack.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
 import { holdsNoData, openLevelDurably } from '../durable.js';
 import { PRUNE_LOCK, RECORDER_LOCK, lockHeld } from './locks.js';
-import { FORMAT_VERSION, PREFIX, isEmpty, prefixed, readMeta } from './schema.js';
+import { FORMAT_VERSION, PREFIX, isEmpty, prefixed } from './schema.js';
+import { formatRecord, readFormatRecord } from './sealed-level.js';
 
 /**
  * LevelDB's memtable size. Appends are up to 1 MiB each; with the default 4 MiB the memtable is
@@ -131,10 +131,21 @@ export function openFailure(where: string, err: unknown): RdmJournalError {
     { hint: 'check that the directory is writable and on a local filesystem', cause: err });
 }
 
+/** What the `m`+`format` record says. */
+export interface JournalFormat {
+  createdAt: number;
+  version: number;
+  /** Set while an upgrade to format 3 is under way (section 7): records with keys above it are not format 3 yet. */
+  upgradeAfter?: Uint8Array;
+  /** The version an upgraded journal had. */
+  upgradedFrom?: number;
+}
+
 /** Checks (or, for a new journal, writes) the format record; returns when the journal was created. */
-export async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<{ createdAt: number; version: number }> {
-  const format = await readMeta<{ version?: unknown; createdAt?: unknown }>(db, 'format').catch((err: unknown) => { throw unreadableFormat(where, err); });
-  if (format === null) {
+export async function readOrWriteFormat(db: Db, where: string, create: boolean): Promise<JournalFormat> {
+  const formatKey = prefixed(PREFIX.meta, 'format');
+  const stored = await db.get(formatKey).catch((err: unknown) => { throw unreadableFormat(where, err); });
+  if (stored === undefined) {
     // A database with no key at all is a journal whose creation was cut short (killed, disk full).
     const empty = await isEmpty(db);
     if (empty && !create) {
@@ -146,10 +157,14 @@ export async function readOrWriteFormat(db: Db, where: string, create: boolean):
         { hint: 'it is not an rdm-journal journal; choose another journal', detail: 'journal-not-a-journal' });
     }
     const createdAt = Date.now();
-    await db.batch([{ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
+    await db.batch([{ type: 'put', key: formatKey, value: formatRecord({ version: FORMAT_VERSION, createdAt }) }], { sync: true });
     return { createdAt, version: FORMAT_VERSION };
   }
-  const version = format.version;
+  const read = readFormatRecord(stored);
+  const damaged = (problem: string) => new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} has a damaged format record (m format): ${problem}`,
+    { hint: 'restore the journal from a copy, or start a new journal' });
+  if ('problem' in read) throw damaged(read.problem);
+  const { version, createdAt, upgradeAfter, upgradedFrom, sealed } = read.fields;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${where} has an unreadable format version ${JSON.stringify(version)}`);
   }
@@ -158,7 +173,17 @@ export async function readOrWriteFormat(db: Db, where: string, create: boolean):
       `journal ${where} is format version ${version}; this rdm-journal reads versions 1 to ${FORMAT_VERSION}`,
       { hint: 'upgrade rdm-journal to read this journal' });
   }
-  return { createdAt: typeof format.createdAt === 'number' ? format.createdAt : 0, version };
+  // From format 3 on the record is sealed: one without a seal lost it to damage (a flipped byte in "seal").
+  if (version >= 3 && !sealed) throw damaged(`a format ${version} record has no seal`);
+  // The records above `upgradeAfter` are format 2's (a format 1 journal is indexed to 2 first).
+  if (upgradeAfter !== undefined && !(upgradeAfter instanceof Uint8Array && upgradedFrom === 2 && version === 3)) {
+    throw damaged('an upgrade under way without a key to resume after, or not from format 2 to 3');
+  }
+  return {
+    createdAt: typeof createdAt === 'number' ? createdAt : 0, version,
+    ...(upgradeAfter instanceof Uint8Array ? { upgradeAfter } : {}),
+    ...(typeof upgradedFrom === 'number' ? { upgradedFrom } : {}),
+  };
 }
 
 /** A format record LevelDB reports damaged, or that is not msgpack: JOURNAL_CORRUPT (I/O errors stay what they are). */

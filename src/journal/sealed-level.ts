@@ -1,7 +1,8 @@
 /**
  * Format 3's record checksums: every LevelDB value a format 3 journal writes ends with a CRC-32C
- * over its key and value (the `m`+`format` record excepted: it says which format to expect), and
- * every value read is checked before use. LevelDB's own block checksums are not checked on reads
+ * over its key and value, and every value read is checked before use. The `m`+`format` record is
+ * sealed too, but so that it stays one whole msgpack map (its seal is the map's last field,
+ * `formatRecord`): a reader must decode it before it knows whether to expect seals. LevelDB's own block checksums are not checked on reads
  * (classic-level offers no `verify_checksums`), and with op bytes out of LevelDB its tables are all
  * metadata: without this, a flipped byte in a file state or the source record read back silently.
  * Spec: journal-format/README.md section 5.
@@ -12,6 +13,7 @@
  */
 import { crc32c } from '@node-rs/crc32';
 import { RdmJournalError, isErrnoException } from '../errors.js';
+import { packr } from './msgpack.js';
 import type { BatchOp, SharedLevel } from './shared-level.js';
 
 type Bytes = Uint8Array;
@@ -35,6 +37,39 @@ export function seal(key: Bytes, value: Bytes): Bytes {
   sealed.set(value, 0);
   sealed.writeUInt32BE(sealOf(key, value), value.length);
   return sealed;
+}
+
+/**
+ * The `m`+`format` value of a format 3 journal: a msgpack map whose last field is `seal`, written as
+ * a uint32 (0xce + 4 bytes BE), so the value's last 4 bytes are the seal of the bytes before them,
+ * as for every record, while the whole value is still a map an older reader decodes (it ignores the
+ * unknown field and reads `version`).
+ */
+export function formatRecord(fields: Record<string, unknown>): Bytes {
+  const value = Buffer.from(packr.pack({ ...fields, seal: 0xffffffff })); // 0xffffffff: always encoded as uint32
+  value.writeUInt32BE(sealOf(FORMAT_KEY, value.subarray(0, value.length - SEAL_BYTES)), value.length - SEAL_BYTES);
+  return value;
+}
+
+/**
+ * Decodes a `m`+`format` value and checks its seal when it has one; what is wrong, or the fields
+ * (without `seal`). Formats 1 and 2 have no seal; from format 3 on a record without one is damage.
+ */
+export function readFormatRecord(value: Bytes): { fields: Record<string, unknown> & { sealed: boolean } } | { problem: string } {
+  let fields: unknown;
+  try {
+    fields = packr.unpack(value);
+  } catch (err) {
+    return { problem: `it is not one msgpack map (${(err as Error).message})` };
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return { problem: 'it is not a msgpack map' };
+  const { seal: stored, ...rest } = fields as Record<string, unknown>;
+  if (stored === undefined) return { fields: { ...rest, sealed: false } };
+  const body = value.subarray(0, value.length - SEAL_BYTES);
+  if (value.length < SEAL_BYTES + 1 || value[value.length - SEAL_BYTES - 1] !== 0xce || stored !== sealOf(FORMAT_KEY, body)) {
+    return { problem: 'it does not match its checksum (CRC-32C over key and value, the last field "seal")' };
+  }
+  return { fields: { ...rest, sealed: true } };
 }
 
 const isExempt = (key: Bytes) => Buffer.compare(key, FORMAT_KEY) === 0;
