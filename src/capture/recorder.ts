@@ -23,9 +23,9 @@ const MAX_NAMED_MISSES = 10_000;
 import { RdmJournalError } from '../errors.js';
 import type { Journal, SourceIdentity } from '../journal/journal.js';
 import { JournalWriter } from './journal-writer.js';
-import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from '../journal/op.js';
+import { makeAppend, type DeleteOp, type Op, type ResyncReason } from '../journal/op.js';
 import { compareFileNames, packNumber } from '../packfile.js';
-import { SourceFile } from './source-file.js';
+import { ReadBuffers, SourceFile } from './source-file.js';
 import { Watcher } from './watcher.js';
 
 export interface RecorderStats {
@@ -59,7 +59,7 @@ export class Recorder {
   private readonly missed = new Set<string>();
   /** Deletes found at restart, recorded after the first pass's reads (as the engine deletes last). */
   private deferredDeletes: DeleteOp[] = [];
-  private readonly readBuffer = Buffer.allocUnsafe(MAX_APPEND_BYTES);
+  private readonly readBuffers = new ReadBuffers();
   /**
    * One writer for the whole run (group commit): a pass hands its ops over and returns while they
    * are committed, so the next pass reads while the previous one's batch is flushed.
@@ -364,8 +364,9 @@ export class Recorder {
   }
 
   private async read(file: SourceFile, writer: JournalWriter): Promise<void> {
-    await file.readToEnd(this.readBuffer, async (offset, data) => {
+    await file.readToEnd(this.readBuffers, async (offset, data, release) => {
       await writer.add(makeAppend(file.name, offset, data));
+      writer.afterCommit(release); // the journal writes `data` when it commits; a failed commit keeps it
       this.stats.appendedBytes += data.length;
     });
   }
