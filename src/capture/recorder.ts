@@ -23,9 +23,9 @@ const MAX_NAMED_MISSES = 10_000;
 import { RdmJournalError } from '../errors.js';
 import type { Journal, SourceIdentity } from '../journal/journal.js';
 import { JournalWriter } from './journal-writer.js';
-import { MAX_APPEND_BYTES, makeAppend, type DeleteOp, type Op, type ResyncReason } from '../journal/op.js';
+import { makeAppend, type DeleteOp, type Op, type ResyncReason } from '../journal/op.js';
 import { compareFileNames, packNumber } from '../packfile.js';
-import { SourceFile } from './source-file.js';
+import { ReadBuffers, SourceFile } from './source-file.js';
 import { Watcher } from './watcher.js';
 
 export interface RecorderStats {
@@ -59,7 +59,12 @@ export class Recorder {
   private readonly missed = new Set<string>();
   /** Deletes found at restart, recorded after the first pass's reads (as the engine deletes last). */
   private deferredDeletes: DeleteOp[] = [];
-  private readonly readBuffer = Buffer.allocUnsafe(MAX_APPEND_BYTES);
+  private readonly readBuffers = new ReadBuffers();
+  /**
+   * One writer for the whole run (group commit): a pass hands its ops over and returns while they
+   * are committed, so the next pass reads while the previous one's batch is flushed.
+   */
+  private readonly journalWriter: JournalWriter;
   private watcher: Watcher | null = null;
   private overflowed = false;
   private goneReason: string | null = null;
@@ -79,6 +84,7 @@ export class Recorder {
     this.sync = options.sync ?? true;
     this.failed = new Promise<never>((_, reject) => { this.rejectFailed = reject; });
     this.failed.catch(() => {}); // observed through `failed` by whoever cares
+    this.journalWriter = new JournalWriter(this.journal, this.sync, (ops) => { this.stats.ops += ops; }, (err) => this.fail(err));
   }
 
   /**
@@ -99,6 +105,7 @@ export class Recorder {
     try {
       await this.reconcile();
       await this.pass(true);
+      await this.writer().flush(); // the snapshot is in the journal when start() resolves
     } catch (err) {
       this.closeAll();
       throw err;
@@ -117,7 +124,10 @@ export class Recorder {
     try {
       // An overflow still pending (events dropped while the process was frozen, then SIGTERM) is
       // marked in this last pass like in any other.
-      if (!this.error) await this.pass(true, this.overflowed ? 'overflow' : undefined);
+      if (!this.error) {
+        await this.pass(true, this.overflowed ? 'overflow' : undefined);
+        await this.writer().flush();
+      }
     } finally {
       this.closeAll();
     }
@@ -184,6 +194,7 @@ export class Recorder {
   private async recordUntilBlind(cause: Error): Promise<void> {
     try {
       await this.pass(true);
+      await this.writer().flush();
     } catch (err) {
       this.warn(`recording what the source holds failed too: ${(err as Error).message}`);
     }
@@ -294,6 +305,7 @@ export class Recorder {
     if (reason === 'overflow') {
       this.overflowed = false;
       this.stats.overflows += 1;
+      await writer.flush(); // the gap check below reads the journal's file names: all ops first
       await writer.add(this.resync('overflow', undefined, undefined, undefined));
       // Packs created and deleted while events were being dropped: named, not silent.
       for (const op of await this.packsMissedWhileDown()) await writer.add(op);
@@ -330,7 +342,9 @@ export class Recorder {
     for (const op of this.deferredDeletes.splice(0)) await writer.add(op);
     for (const file of this.sorted([...gone])) await this.recordDelete(file, writer);
     for (const name of missed) await writer.add(this.resync('missed', name, undefined, undefined));
-    await writer.flush();
+    // Not waited for: events arriving while this commit is in flight make the next pass, whose
+    // reads overlap this flush and whose ops form the next commit.
+    await writer.submit();
   }
 
   /**
@@ -352,8 +366,9 @@ export class Recorder {
   }
 
   private async read(file: SourceFile, writer: JournalWriter): Promise<void> {
-    await file.readToEnd(this.readBuffer, async (offset, data) => {
+    await file.readToEnd(this.readBuffers, async (offset, data, release) => {
       await writer.add(makeAppend(file.name, offset, data));
+      writer.afterCommit(release); // the journal writes `data` when it commits; a failed commit keeps it
       this.stats.appendedBytes += data.length;
     });
   }
@@ -451,7 +466,7 @@ export class Recorder {
   }
 
   private writer(): JournalWriter {
-    return new JournalWriter(this.journal, this.sync, (ops) => { this.stats.ops += ops; });
+    return this.journalWriter;
   }
 
   private closeAll(): void {

@@ -95,13 +95,21 @@ export class SourceFile {
     return fs.fstatSync(this.fd).size;
   }
 
-  /** Reads from the recorded size to the end of file, in chunks of at most MAX_APPEND_BYTES. */
-  async readToEnd(buffer: Buffer, onChunk: (offset: number, data: Buffer) => Promise<void>): Promise<void> {
+  /**
+   * Reads from the recorded size to the end of file, in chunks of at most MAX_APPEND_BYTES, into
+   * buffers from `buffers`. `release` gives a chunk's buffer back: call it once nothing uses `data`
+   * any more (its commit is done).
+   */
+  async readToEnd(buffers: ReadBuffers, onChunk: (offset: number, data: Buffer, release: () => void) => Promise<void>): Promise<void> {
     for (;;) {
-      const { bytesRead } = await read(this.fd, buffer, 0, Math.min(buffer.length, MAX_APPEND_BYTES), this.size);
-      if (bytesRead === 0) return;
-      const data = Buffer.from(buffer.subarray(0, bytesRead));
-      await onChunk(this.size, data);
+      const buffer = buffers.take();
+      const { bytesRead } = await read(this.fd, buffer, 0, MAX_APPEND_BYTES, this.size).catch((err: unknown) => {
+        buffers.give(buffer);
+        throw err;
+      });
+      if (bytesRead === 0) return buffers.give(buffer);
+      const { data, release } = buffers.keep(buffer, bytesRead);
+      await onChunk(this.size, data, release);
       this.size += bytesRead;
       this.keepTail(data);
     }
@@ -151,6 +159,39 @@ export class SourceFile {
     this.tail = data.length >= TAIL_BYTES
       ? Buffer.from(data.subarray(data.length - TAIL_BYTES))
       : Buffer.concat([this.tail, data]).subarray(-TAIL_BYTES);
+  }
+}
+
+/** A read smaller than this is copied out and its buffer reused at once. */
+const COPY_BELOW = 64 * 1024;
+/** Free buffers kept for reuse: enough for a batch being committed and one being read. */
+const MAX_FREE_BUFFERS = 12;
+
+/**
+ * Read buffers of MAX_APPEND_BYTES, reused once the commit holding their bytes is done. A fresh
+ * 1 MiB buffer per read costs more than the read (the kernel maps and zeroes new pages at each
+ * first touch); reused ones are already mapped. Memory stays bounded: a batch in flight and one
+ * being filled hold at most about twice the writer's batch bytes.
+ */
+export class ReadBuffers {
+  private readonly free: Buffer[] = [];
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(MAX_APPEND_BYTES);
+  }
+
+  give(buffer: Buffer): void {
+    if (this.free.length < MAX_FREE_BUFFERS) this.free.push(buffer);
+  }
+
+  /** The read's bytes: a copy of a small read (its buffer reused at once), else the buffer itself. */
+  keep(buffer: Buffer, length: number): { data: Buffer; release: () => void } {
+    if (length < COPY_BELOW) {
+      const data = Buffer.from(buffer.subarray(0, length));
+      this.give(buffer);
+      return { data, release: () => {} };
+    }
+    return { data: buffer.subarray(0, length), release: () => this.give(buffer) };
   }
 }
 

@@ -38,6 +38,9 @@ export async function sourceSurprises(options: ScenarioOptions & { goneWithinMs?
     const d = makeDirs('rdm-surprise-');
     const recorder = await startRecorder(row, d);
     const engine = spawnEngine(d.src, { transactions: 0, rate: 300, minSize: 1024, maxSize: 8192, packSize: 64 * 1024 * 1024, keep: 0, seed: seed() });
+    // Under load the simulator may take longer than the pause to start: renamed before it wrote,
+    // the scenario would test nothing (and SIGTERM would find it without its handler).
+    while (!fs.existsSync(path.join(d.src, packName(1, 8))) && engine.exitCode === null) await sleep(20);
     await sleep(600);
     const moved = `${d.src}.moved`;
     fs.renameSync(d.src, moved);
