@@ -29,7 +29,15 @@ export type ErrorCode =
   | 'TARGET_OTHER_JOURNAL'     // replayed from another journal
   | 'TARGET_PAST_UNTIL'        // its cursor is already past --until: never rewound
   | 'TARGET_NO_SPACE'
-  | 'IO_ERROR';                // a source file cannot be read, a target write failed
+  | 'IO_ERROR'                 // a source file cannot be read, a target write failed
+  | 'REPLICA_DENIED'           // the object store refused the credentials (or this key's rights)
+  | 'REPLICA_NO_BUCKET'        // the bucket does not exist
+  | 'REPLICA_UNREACHABLE'      // the object store did not answer (refused, timed out, 5xx), after retries
+  | 'REPLICA_REFUSED'          // the object store refused a request for another reason
+  | 'REPLICA_NOT_FOUND'        // nothing was shipped under that prefix
+  | 'REPLICA_OTHER_JOURNAL'    // the prefix holds another journal's replica
+  | 'REPLICA_DIVERGED'         // the replica holds ops the journal does not
+  | 'REPLICA_CORRUPT';         // an object of the replica fails its checksum or does not decode
 
 export class RdmJournalError extends Error {
   readonly code: ErrorCode;
