@@ -31,6 +31,9 @@ export class S3Store implements ObjectStore {
     this.client = new S3Client({
       region: env.AWS_REGION ?? 'us-east-1',
       ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL, forcePathStyle: true } : {}),
+      // Keys from `env` when it holds them; else the SDK's own chain (profiles, instance roles).
+      ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN } } : {}),
       maxAttempts: 1,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
@@ -87,6 +90,10 @@ export class S3Store implements ObjectStore {
     if (e.name !== undefined && DENIED.has(e.name) || status === 403) {
       return new RdmJournalError('REPLICA_DENIED', `${where} refused ${what}: ${detail}`,
         { hint: 'check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and that this key may read and write the bucket)', cause: err });
+    }
+    if (e.name === 'CredentialsProviderError') {
+      return new RdmJournalError('REPLICA_DENIED', `${where}: no credentials for ${what} (${e.message})`,
+        { hint: 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY', cause: err });
     }
     if (e.name === 'NoSuchBucket') {
       return new RdmJournalError('REPLICA_NO_BUCKET', `${where}: bucket ${this.bucket} does not exist (${what})`,
