@@ -3,7 +3,7 @@
  * disk, in the same run) and against what a user would pick instead (an inotifywait + dd loop,
  * lsyncd + rsync), printed as one table.
  *
- *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile]
+ *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile,ship]
  *                    [--json-out FILE] [--md-out FILE] [--work DIR] [--cache-dir DIR] [--memory-ops N]
  *
  * Sections (tools/bench/):
@@ -17,6 +17,8 @@
  *   peers    peers.ts       inotifywait-dd.sh, lsyncd + rsync, rdm-journal backup on one workload
  *   growth   capture.ts     capture cost and journal size vs data size; journal cost vs op count
  *   profile  profile.ts     where record --once and replay spend their time (closing notes)
+ *   ship     ship.ts        ship of a journal vs PutObject of the same bytes, replay --from vs GetObject,
+ *                           same SDK, same real server (Swift with s3api on 127.0.0.1)
  *
  * --quick: small sizes, one run (3 to 4 minutes on 2 cores). The default full run takes 35 to 40
  * minutes, about half of it the 10-million-op journal of the memory section (built with
@@ -38,9 +40,10 @@ import { lag } from './bench/lag-section.js';
 import { memory } from './bench/memory.js';
 import { PEERS, peers } from './bench/peers.js';
 import { profile } from './bench/profile.js';
+import { shipBench } from './bench/ship.js';
 import { Report } from './bench/table.js';
 
-const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile'] as const;
+const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile', 'ship'] as const;
 type Section = typeof SECTIONS[number];
 
 const { values } = parseArgs({
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
     [['peers'], () => peers(cfg, report, available)],
     [['growth'], () => growth(cfg, report)],
     [['profile'], () => profile(cfg, report)],
+    [['ship'], () => shipBench(cfg, report)],
   ];
   for (const [names, run] of steps) {
     if (!names.some((n) => only.has(n))) continue;
