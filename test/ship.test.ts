@@ -47,6 +47,26 @@ async function recordedJournal(seed: number): Promise<{ root: string; src: strin
   return { root, src, journal };
 }
 
+/** One recorded journal for the tests that read it (each ships it to its own prefix). */
+let shared: Promise<{ root: string; src: string; journal: string }> | null = null;
+const sharedJournal = () => (shared ??= recordedJournal(162));
+
+/** A journal of two small files, recorded once; `fresh` for one of its own (else one shared by the file). */
+let tiny: Promise<{ src: string; journal: string }> | null = null;
+async function tinyJournal(fresh = false): Promise<{ src: string; journal: string }> {
+  const make = async () => {
+    const root = tempDir('rdm-ship-');
+    const src = path.join(root, 'DB.rdm');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'p00000001.pack'), Buffer.alloc(5000, 1));
+    fs.writeFileSync(path.join(src, 'p00000002.pack'), Buffer.alloc(300, 2));
+    const rec = await runCli(['record', src, '--once', '--journal', path.join(root, 'journal'), '-q']);
+    assert.is(rec.code, 0, rec.stderr);
+    return { src, journal: path.join(root, 'journal') };
+  };
+  return fresh ? make() : (tiny ??= make());
+}
+
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return runCli(args, { env: { ...server!.env, ...env }, timeoutMs: 180_000 });
 }
@@ -99,7 +119,7 @@ test('ship while the engine writes, SIGKILLed four times and restarted: replay -
 
 test('replay --from resumes from the target\'s cursor, and --until stops at an op; a later replay goes on', async () => {
   if (!server) return skip('Swift is not installed');
-  const { journal } = await recordedJournal(162);
+  const { journal } = await sharedJournal();
   const url = `s3://${BUCKET}/until`;
   assert.is((await cli(['ship', '--journal', journal, '--to', url])).code, 0);
   const copy = path.join(tempDir('rdm-other-host-'), 'copy');
@@ -148,7 +168,7 @@ test('the server killed mid-ship and started again: the shipper retries, nothing
 
 test('wrong secret, missing bucket, unreachable endpoint: each its own code, no stack trace; only the last is retryable', async () => {
   if (!server) return skip('Swift is not installed');
-  const { journal } = await recordedJournal(164);
+  const { journal } = await tinyJournal();
   const denied = await cli(['ship', '--journal', journal, '--to', `s3://${BUCKET}/denied`, '--json'], { AWS_SECRET_ACCESS_KEY: 'not-the-secret' });
   assert.is(denied.code, 1);
   assert.is(errorEvent(denied.stdout)?.code, 'REPLICA_DENIED');
@@ -170,7 +190,7 @@ test('wrong secret, missing bucket, unreachable endpoint: each its own code, no 
 
 test('a flipped byte in a segment is REPLICA_CORRUPT naming the object; verify --from lists it; nothing is written', async () => {
   if (!server) return skip('Swift is not installed');
-  const { journal } = await recordedJournal(165);
+  const { journal } = await tinyJournal();
   const prefix = 'flipped';
   assert.is((await cli(['ship', '--journal', journal, '--to', `s3://${BUCKET}/${prefix}`])).code, 0);
   const key = (await server.listKeys(BUCKET, `${prefix}/segments/`))[0]!;
@@ -192,7 +212,7 @@ test('a flipped byte in a segment is REPLICA_CORRUPT naming the object; verify -
 
 test('no credentials at all: REPLICA_DENIED naming the variables', async () => {
   if (!server) return skip('Swift is not installed');
-  const { journal } = await recordedJournal(167);
+  const { journal } = await tinyJournal();
   const none = await runCli(['ship', '--journal', journal, '--to', `s3://${BUCKET}/none`, '--json'],
     { env: { AWS_ENDPOINT_URL: server.endpoint, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_PROFILE: 'rdm-journal-test-none', HOME: tempDir() } });
   assert.is(none.code, 1, none.stdout + none.stderr);
@@ -200,9 +220,34 @@ test('no credentials at all: REPLICA_DENIED naming the variables', async () => {
   assert.match(errorEvent(none.stdout)!.hint ?? '', /AWS_ACCESS_KEY_ID/);
 });
 
+test('the replica is a known target: status shows its lag, prune keeps what it has not shipped until ship catches up', async () => {
+  if (!server) return skip('Swift is not installed');
+  const { src, journal } = await tinyJournal(true);
+  const url = `s3://${BUCKET}/pruned`;
+  assert.is((await cli(['ship', '--journal', journal, '--to', url])).code, 0);
+  // The engine vacuums: one pack goes, another comes; recorded after the ship.
+  fs.rmSync(path.join(src, 'p00000001.pack'));
+  fs.writeFileSync(path.join(src, 'p00000003.pack'), Buffer.alloc(700, 3));
+  assert.is((await runCli(['record', src, '--once', '--journal', journal, '-q'])).code, 0);
+  const status = resultEvent((await cli(['status', '--journal', journal, '--json'])).stdout)!;
+  const head = status.head as number;
+  const [replica] = status.targets as Array<{ path: string; seq: number; lagOps: number }>;
+  assert.is(replica!.path, url);
+  assert.ok(replica!.lagOps > 0 && replica!.seq + replica!.lagOps === head, JSON.stringify(status.targets));
+  const blocked = await cli(['prune', '--journal', journal, '--before', String(head), '--json']);
+  assert.is(errorEvent(blocked.stdout)?.code, 'PRUNE_BLOCKED', blocked.stdout + blocked.stderr);
+  assert.ok(errorEvent(blocked.stdout)!.message.includes(url));
+  assert.is((await cli(['ship', '--journal', journal, '--to', url])).code, 0);
+  const pruned = await cli(['prune', '--journal', journal, '--before', String(head), '--json']);
+  assert.is(pruned.code, 0, pruned.stdout + pruned.stderr);
+  const copy = path.join(tempDir('rdm-other-host-'), 'copy');
+  assert.is((await cli(['replay', '--from', url, '--to', copy])).code, 0);
+  assertSameFiles(targetFiles(copy), sourceFiles(src), 'replayed vs source');
+});
+
 test('overlapping segments apply each op once; a missing one is a gap readers refuse; ship fills it', async () => {
   if (!server) return skip('Swift is not installed');
-  const { src, journal: journalDir } = await recordedJournal(166);
+  const { src, journal: journalDir } = await sharedJournal();
   const url = `s3://${BUCKET}/gap`;
   // Segments as a shipper could leave them: 1..50, then 30..80 (a range shipped again after a
   // listing that lagged its put), then 81..head.
