@@ -136,13 +136,24 @@ export class Replica {
    */
   async *readOps(identity: ReplicaIdentity, { after = 0, upTo = Number.MAX_SAFE_INTEGER }: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
     let position = after;
+    // The segments to read, in order, each checked to start where the one before ended.
+    const needed: SegmentEntry[] = [];
     for await (const entry of this.segments()) {
-      if (position >= upTo) return;
+      if (position >= upTo) break;
       if (entry.last <= position) continue;
       if (entry.first > position + 1) {
         throw this.corrupt(entry.key, `no segment holds op ${position + 1} (this one starts at op ${entry.first})`);
       }
-      const segment = await this.readSegment(entry, identity);
+      needed.push(entry);
+      position = Math.min(upTo, entry.last);
+    }
+    // One segment fetched ahead while the caller applies the one before.
+    position = after;
+    let next = needed.length > 0 ? this.readSegment(needed[0]!, identity) : null;
+    for (let i = 0; next; i++) {
+      const segment = await next;
+      next = i + 1 < needed.length ? this.readSegment(needed[i + 1]!, identity) : null;
+      next?.catch(() => {}); // its failure is reported when it is awaited, in order
       for (const op of segment.ops) {
         if (op.seq > position && op.seq <= upTo) yield op;
       }

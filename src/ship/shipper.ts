@@ -42,23 +42,34 @@ export async function ship(options: ShipOptions): Promise<ShipResult> {
   }
   const result: ShipResult = { replica: replica.url, from: position, to: position, segments: 0, ops: 0, bytes: 0 };
   await noteReplica(journal, replica, position);
+  const noteShipped = async (seq: Seq) => {
+    result.to = seq;
+    await noteReplica(journal, replica, seq);
+    options.onProgress?.({ seq, end: journal.head, bytes: result.bytes });
+  };
   for (;;) {
     // Stopping ships what the journal holds once the stop came, in one more round.
     const stopping = options.signal?.aborted ?? false;
     const end = await journal.refresh();
+    // One put in flight while the next segment is read and encoded: puts stay in seq order, one at
+    // a time, so a crash still leaves an unbroken run of segments from op 1.
+    let inFlight: Promise<Seq> | null = null;
     while (position < end) {
-      position = await shipSegment(journal, replica, position, end, result);
-      await noteReplica(journal, replica, position);
-      options.onProgress?.({ seq: position, end, bytes: result.bytes });
+      const segment = await readSegment(journal, position, end, result);
+      if (inFlight) await noteShipped(await inFlight);
+      inFlight = replica.store.put(replica.segmentKey(segment.first, segment.last), segment.body).then(() => segment.last);
+      inFlight.catch(() => {}); // a failed put is reported where it is awaited, not as an unhandled rejection
+      position = segment.last;
     }
+    if (inFlight) await noteShipped(await inFlight);
     if (!options.follow || stopping) break;
     await journal.waitForOps(end, options.signal);
   }
   return result;
 }
 
-/** Ships the ops after `position`, up to `end` and one segment's worth; returns the segment's last seq. */
-async function shipSegment(journal: Journal, replica: Replica, position: Seq, end: Seq, result: ShipResult): Promise<Seq> {
+/** Reads and encodes the ops after `position`, up to `end` and one segment's worth. */
+async function readSegment(journal: Journal, position: Seq, end: Seq, result: ShipResult): Promise<{ first: Seq; last: Seq; body: Buffer }> {
   const ops: JournalOp[] = [];
   let bytes = 0;
   let full = false;
@@ -73,12 +84,10 @@ async function shipSegment(journal: Journal, replica: Replica, position: Seq, en
   // Ops up to `end` that were not read were pruned (readOps allows gaps only up to the horizon).
   const last = full ? ops[ops.length - 1]!.seq : end;
   const body = encodeSegment({ first: position + 1, last, horizon: journal.horizon, journalCreatedAt: journal.createdAt, shippedAt: Date.now(), ops });
-  await replica.store.put(replica.segmentKey(position + 1, last), body);
-  result.to = last;
   result.segments += 1;
   result.ops += ops.length;
   result.bytes += bytes;
-  return last;
+  return { first: position + 1, last, body };
 }
 
 /**
