@@ -30,7 +30,15 @@ export type ErrorCode =
   | 'TARGET_PAST_UNTIL'        // its cursor is already past --until: never rewound
   | 'TARGET_NO_SPACE'
   | 'IO_ERROR'                 // a source file cannot be read, a target write failed
-  | 'METRICS_UNAVAILABLE';     // --metrics cannot listen on the address given (in use, not ours)
+  | 'METRICS_UNAVAILABLE'      // --metrics cannot listen on the address given (in use, not ours)
+  | 'REPLICA_DENIED'           // the object store refused the credentials (or this key's rights)
+  | 'REPLICA_NO_BUCKET'        // the bucket does not exist
+  | 'REPLICA_UNREACHABLE'      // the object store did not answer (refused, timed out, 5xx), after retries
+  | 'REPLICA_REFUSED'          // the object store refused a request for another reason
+  | 'REPLICA_NOT_FOUND'        // nothing was shipped under that prefix
+  | 'REPLICA_OTHER_JOURNAL'    // the prefix holds another journal's replica
+  | 'REPLICA_DIVERGED'         // the replica holds ops the journal does not
+  | 'REPLICA_CORRUPT';         // an object of the replica fails its checksum or does not decode
 
 export class RdmJournalError extends Error {
   readonly code: ErrorCode;

@@ -3,7 +3,7 @@
  * disk, in the same run) and against what a user would pick instead (an inotifywait + dd loop,
  * lsyncd + rsync), printed as one table.
  *
- *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile,startup]
+ *   npm run bench -- [--quick] [--runs 3] [--gib 1] [--only capture,replay,lag,idle,memory,peers,growth,profile,startup,ship]
  *                    [--json-out FILE] [--md-out FILE] [--work DIR] [--cache-dir DIR] [--memory-ops N]
  *
  * Sections (tools/bench/):
@@ -18,6 +18,8 @@
  *   growth   capture.ts     capture cost and journal size vs data size; journal cost vs op count
  *   profile  profile.ts     where record --once and replay spend their time (closing notes)
  *   startup  startup.ts     status, status --json, first line of log on a 10-million-op journal vs node -e 0
+ *   ship     ship.ts        ship of a journal vs PutObject of the same bytes, replay --from vs GetObject,
+ *                           same SDK, same real server (Swift with s3api on 127.0.0.1)
  *
  * --quick: small sizes, one run (3 to 4 minutes on 2 cores). The default full run takes 35 to 40
  * minutes, about half of it the 10-million-op journal of the memory section (built with
@@ -39,10 +41,11 @@ import { lag } from './bench/lag-section.js';
 import { memory } from './bench/memory.js';
 import { PEERS, peers } from './bench/peers.js';
 import { profile } from './bench/profile.js';
+import { shipBench } from './bench/ship.js';
 import { startup } from './bench/startup.js';
 import { Report } from './bench/table.js';
 
-const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile', 'startup'] as const;
+const SECTIONS = ['capture', 'replay', 'lag', 'idle', 'memory', 'peers', 'growth', 'profile', 'startup', 'ship'] as const;
 type Section = typeof SECTIONS[number];
 
 const { values } = parseArgs({
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
     [['growth'], () => growth(cfg, report)],
     [['profile'], () => profile(cfg, report)],
     [['startup'], () => startup(cfg, report, cacheDir)],
+    [['ship'], () => shipBench(cfg, report)],
   ];
   for (const [names, run] of steps) {
     if (!names.some((n) => only.has(n))) continue;

@@ -18,6 +18,7 @@ export const EXIT = { ok: 0, fatal: 1, usage: 2, retryable: 75 } as const;
  */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'JOURNAL_NO_SPACE', 'TARGET_NO_SPACE', 'IO_ERROR', 'JOURNAL_LOCKED', 'JOURNAL_HOST_STOPPED', 'TARGET_LOCKED', 'SOURCE_GONE',
+  'REPLICA_UNREACHABLE', // the object store restarting or overloaded: shipping and replay --from resume from the listing
 ]);
 
 export function isRetryable(err: unknown): boolean {

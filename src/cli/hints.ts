@@ -20,6 +20,7 @@ const HINTS: Readonly<Record<string, (facts: Facts) => string>> = {
   'journal-recorded-by-another': () => 'one recorder per journal: stop the other one, or give this source its own --journal',
   'journal-needs-upgrade': ({ journal }) =>
     `run \`rdm-journal upgrade --journal ${journal}\` once (the next \`record\` also does it); its ops are kept as they are`,
+  'journal-upgrade-interrupted': ({ journal }) => `run \`rdm-journal upgrade --journal ${journal}\` to finish it (the next \`record\` also does)`,
   'file-name-not-a-component': () => 'give a name as `rdm-journal files` lists it (p00000001.pack)',
   // Capture (capture/)
   'source-network-fs': () => 'run `rdm-journal record` on the machine that owns the disk; the target may be remote, the source may not',
@@ -35,6 +36,9 @@ const HINTS: Readonly<Record<string, (facts: Facts) => string>> = {
   'kept-file-changed': () => 'put the kept file back as it was, or rebuild without --no-delete (which removes the files the source deleted)',
   'not-a-target': () => 'give a directory written by `rdm-journal replay` or `backup`',
   'target-not-directory': () => 'give a directory path for --to',
+  // Shipping (ship/)
+  'replica-not-found': () => 'check the bucket and prefix; `rdm-journal ship --to URL` creates a replica',
+  'replica-corrupt': () => 'the object was damaged or written by another program; ship the journal to a new prefix (`rdm-journal ship --to URL`) and replay from there',
   // Upkeep (upkeep/)
   'target-of-another-journal': () => 'verify it with the journal it was replayed from (--journal)',
   'prune-running': () => 'one prune at a time: run this one again once the other (`rdm-journal prune`, or `record --retain`) is done',

@@ -75,17 +75,40 @@ Examples:
     .option('--until <seq|time>', 'stop at this op number, or at the last op recorded at or before this ISO-8601 time')
     .option('--resync', 'first rebuild each target to the journal\'s current state (a target expired by prune --force, or one to repair)')
     .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (a bare port listens on 127.0.0.1 only)')
+    .option('--from <s3-url>', 'replay a replica shipped by rdm-journal ship (s3://BUCKET/PREFIX) instead of a local journal')
     .addHelpText('after', `
 Examples:
   rdm-journal replay --journal /backup/DB.journal --to /backup/DB-COPY.rdm
-  rdm-journal replay --to /restore/DB.rdm --until 2026-11-24T03:00:00Z   # the database as it was then`)
-    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string; resync?: boolean; metrics?: string }, command: Command) => {
+  rdm-journal replay --to /restore/DB.rdm --until 2026-11-24T03:00:00Z   # the database as it was then
+  rdm-journal replay --from s3://backups/db1 --to /restore/DB.rdm         # on another host, no local journal`)
+    .action(async (options: { to: string[]; follow?: boolean; delete: boolean; until?: string; resync?: boolean; from?: string; metrics?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       out = new Output(globals);
+      if (options.from !== undefined) {
+        const { replayFromCommand } = await import('./replay-from.js');
+        await replayFromCommand({ from: options.from, targets: options.to, noDelete: !options.delete, until: options.until,
+          follow: options.follow ?? false, resync: options.resync ?? false, out });
+        return;
+      }
       const metrics = await metricsAddress(options.metrics);
       const { replayCommand } = await import('./replay.js');
       await replayCommand({ targets: options.to, journal: globals.journal, follow: options.follow ?? false,
         noDelete: !options.delete, until: options.until, resync: options.resync ?? false, metrics, out });
+    });
+
+  program.command('ship')
+    .description('ship the journal\'s ops to S3-compatible storage as immutable objects, for replay --from on another host')
+    .requiredOption('--to <s3-url>', 'where: s3://BUCKET/PREFIX (credentials and endpoint from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL)')
+    .option('--follow', 'keep shipping as a recorder (in any process) commits ops, until SIGINT/SIGTERM')
+    .addHelpText('after', `
+Examples:
+  rdm-journal ship --journal /backup/DB.journal --to s3://backups/db1
+  AWS_ENDPOINT_URL=http://minio:9000 rdm-journal ship --to s3://backups/db1 --follow`)
+    .action(async (options: { to: string; follow?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      out = new Output(globals);
+      const { shipCommand } = await import('./ship.js');
+      await shipCommand({ to: options.to, journal: globals.journal, follow: options.follow ?? false, out });
     });
 
   program.command('backup')
@@ -124,7 +147,7 @@ Example:
     .description('the ops in the journal, one line each (seq, record time, kind, file, offset, length, CRC-32), streamed')
     .option('--file <name>', 'only ops on this file (read through the per-file index)')
     .option('--kind <kind>', 'only ops of this kind: create, append, delete or resync (repeat or comma-separate)', collect)
-    .option('--from <seq|time>', `start at this point: ${POINT}`)
+    .option('--from <seq|time|s3-url>', `start at this point: ${POINT}; or s3://BUCKET/PREFIX: the ops of that replica`)
     .option('--until <seq|time>', 'stop at this point (inclusive)')
     .option('--limit <n>', 'print at most this many ops')
     .addHelpText('after', `
@@ -133,6 +156,12 @@ Examples:
   rdm-journal log --from 2026-11-24T02:55:00 --until 2026-11-24T03:05:00 --kind resync
   rdm-journal log --json | jq -c 'select(.kind == "delete")'`)
     .action(run(async (globals, options: { file?: string; kind?: string[]; from?: string; until?: string; limit?: string }) => {
+      if (options.from?.startsWith('s3://')) {
+        if (options.file !== undefined || options.kind !== undefined) throw new RdmJournalError('USAGE', 'log --from s3://... takes --until and --limit only', { hint: 'filter its --json output with jq' });
+        const { replicaLog } = await import('./replica-inspect.js');
+        await replicaLog({ from: options.from, until: options.until, limit: options.limit === undefined ? undefined : parseCount('--limit', options.limit), utc: globals.utc ?? false, out });
+        return;
+      }
       const { log } = await import('./log.js');
       await log({ journal: globals.journal, file: options.file, kinds: options.kind, from: options.from, until: options.until,
         limit: options.limit === undefined ? undefined : parseCount('--limit', options.limit), utc: globals.utc ?? false, out });
@@ -177,7 +206,13 @@ Example:
 
   program.command('status')
     .description('the journal (ops by kind, time range, bytes held, live files), the recorder, and each known target with its lag')
-    .action(run(async (globals) => {
+    .option('--from <s3-url>', 'a replica shipped by rdm-journal ship (s3://BUCKET/PREFIX) instead of the local journal')
+    .action(run(async (globals, options: { from?: string }) => {
+      if (options.from !== undefined) {
+        const { replicaStatus } = await import('./replica-inspect.js');
+        await replicaStatus({ from: options.from, utc: globals.utc ?? false, out });
+        return;
+      }
       const { status } = await import('./status.js');
       await status({ journal: globals.journal, utc: globals.utc ?? false, out });
     }));
@@ -187,7 +222,13 @@ Example:
     .option('--to <target-dir>', 'also compare this target with the journal\'s state at the target\'s cursor')
     .addHelpText('after', `
 Exit status 0 only when all is well; each finding is printed with its op (VERIFY_FAILED otherwise).`)
-    .action(run(async (globals, options: { to?: string }) => {
+    .option('--from <s3-url>', 'verify a replica shipped by rdm-journal ship (s3://BUCKET/PREFIX): every object\'s checksum, every op, no gap')
+    .action(run(async (globals, options: { to?: string; from?: string }) => {
+      if (options.from !== undefined) {
+        const { replicaVerify } = await import('./replica-inspect.js');
+        await replicaVerify({ from: options.from, out });
+        return;
+      }
       const { verifyCommand } = await import('./verify.js');
       await verifyCommand({ journal: globals.journal, target: options.to, out });
     }));

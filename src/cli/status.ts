@@ -35,7 +35,7 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
       const atCursor = seq > 0 ? ((await journal.readOpStampAtOrAfter(seq))?.at ?? 0) : first?.at ?? 0;
       targets.push({
         path: note.path,
-        exists: existsSync(note.path),
+        exists: note.path.startsWith('s3://') || existsSync(note.path), // a replica (rdm-journal ship) is not a local path
         seq: note.seq,
         updatedAt: iso(note.updatedAt),
         lagOps: head - seq,
@@ -72,9 +72,9 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
         (pruned.horizon > 0 ? `; pruned ${formatBytes(pruned.bytes)} of files deleted by then` : '')] : []),
       `recorder  ${summary.recorder}`,
       ...(targets.length === 0 ? ['targets   none known (a replay registers its target)'] : targets.map((x, i) =>
-        `target    ${x.path}${x.exists ? '' : ' (missing)'}${x.expired ? ' (expired: replay --resync)' : ''}: op ${x.seq}, ` +
+        `${x.path.startsWith('s3://') ? 'replica' : 'target '}   ${x.path}${x.exists ? '' : ' (missing)'}${x.expired ? ' (expired: replay --resync)' : ''}: op ${x.seq}, ` +
         (x.lagOps === 0 ? 'up to date' : `behind ${x.lagOps} ops, ${formatBytes(x.lagBytes)}, ${formatSeconds(x.lagSeconds)}`) +
-        ` (last replay ${t(notes[i]!.updatedAt)})`)),
+        ` (last ${x.path.startsWith('s3://') ? 'ship' : 'replay'} ${t(notes[i]!.updatedAt)})`)),
     ];
     out.result(summary, lines.join('\n'));
   } finally {

@@ -130,7 +130,7 @@ export class Journal {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
       if (format.upgradeAfter && !options.upgrade) {
         throw new RdmJournalError('JOURNAL_VERSION', `journal ${where} is half-way through an upgrade from format ${format.upgradedFrom} to 3 (it was interrupted)`,
-          { hint: `run \`rdm-journal upgrade --journal ${where}\` to finish it (the next \`record\` also does)` });
+          { hint: 'finish the upgrade (recording into the journal also does)', detail: 'journal-upgrade-interrupted', facts: { journal: where } });
       }
       const journal = new Journal(where, db, format);
       if (!format.upgradeAfter) await journal.loadState(); // half-upgraded: read once the upgrade is done

@@ -3,6 +3,8 @@
 # under one scratch directory, in the foreground of this script's process group. Debian packages:
 # swift-proxy swift-object swift-container swift-account memcached (.ci/run installs them).
 #   test/s3/swift-server.sh DIR PORT     -> prints "ready" once S3 answers, then waits for SIGTERM
+# RINGS_DIR (optional): where rings built for a port are kept and reused. Started again on the same
+# DIR and PORT, it serves what it held (the tests stop and restart it mid-ship).
 # S3 credentials: access key "test:tester", secret "testing", region "us-east-1".
 set -euo pipefail
 dir=$1; port=$2
@@ -39,9 +41,17 @@ use = egg:swift#$kind
 [$kind-updater]
 [$kind-auditor]
 CONF
-  (cd "$dir/conf" && swift-ring-builder $kind.builder create 0 1 1 >/dev/null &&
-    swift-ring-builder $kind.builder add r1z1-127.0.0.1:$p/d1 1 >/dev/null &&
-    swift-ring-builder $kind.builder rebalance >/dev/null 2>&1 || true)
+  # Rings name the ports: one built for this port is reused from RINGS_DIR (building them takes
+  # 20-110 s of Python start-ups on a loaded machine, more than the server's start).
+  cache=${RINGS_DIR:-}/port-$port
+  if [ -n "${RINGS_DIR:-}" ] && [ -f "$cache/$kind.ring.gz" ]; then
+    cp "$cache/$kind.ring.gz" "$dir/conf/"
+  elif [ ! -f "$dir/conf/$kind.ring.gz" ]; then
+    (cd "$dir/conf" && swift-ring-builder $kind.builder create 0 1 1 >/dev/null &&
+      swift-ring-builder $kind.builder add r1z1-127.0.0.1:$p/d1 1 >/dev/null &&
+      swift-ring-builder $kind.builder rebalance >/dev/null 2>&1 || true)
+    if [ -n "${RINGS_DIR:-}" ]; then mkdir -p "$cache" && cp "$dir/conf/$kind.ring.gz" "$cache/$kind.ring.gz.tmp" && mv "$cache/$kind.ring.gz.tmp" "$cache/$kind.ring.gz"; fi
+  fi
 done
 cat > "$dir/conf/proxy-server.conf" <<CONF
 $common

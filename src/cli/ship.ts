@@ -1,0 +1,35 @@
+/** `rdm-journal ship --to s3://BUCKET/PREFIX [--follow]`: ship the journal's ops to an object store. */
+import { Journal } from '../journal/journal.js';
+import { ship } from '../ship/shipper.js';
+import { formatBytes } from './format.js';
+import type { Output } from './output.js';
+import { openReplica } from './replica.js';
+import { untilSignal } from './signals.js';
+
+export interface ShipCommandOptions { to: string; journal: string; follow: boolean; out: Output }
+
+export async function shipCommand({ to, journal: journalDir, follow, out }: ShipCommandOptions): Promise<void> {
+  const replica = openReplica(to, out);
+  const journal = await Journal.open(journalDir);
+  const stop = new AbortController();
+  try {
+    if (follow) {
+      // The handler first: until it is installed, SIGTERM kills (see replay).
+      void untilSignal(stop.signal).then((signal) => {
+        out.info(`${signal}: shipping what the journal holds, then stopping`);
+        stop.abort();
+      });
+      out.info(`shipping ${journal.location} to ${replica.url}; following until SIGINT/SIGTERM`);
+    }
+    const result = await ship({
+      journal, replica, follow, signal: stop.signal,
+      onProgress: (p) => out.progress(`${replica.url}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} shipped`),
+    });
+    out.result({ journal: journal.location, head: journal.head, ...result },
+      result.ops === 0 && result.to === result.from ? `${replica.url}: already at op ${result.to}`
+        : `${replica.url}: shipped ops ${result.from + 1}..${result.to} (${result.ops} ops, ${formatBytes(result.bytes)}, ${result.segments} segments)`);
+  } finally {
+    stop.abort();
+    await journal.close();
+  }
+}
