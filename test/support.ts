@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileTail } from '../src/file-state.js';
 import { Journal } from '../src/journal/journal.js';
 import type { JournalOp } from '../src/journal/op.js';
 import type { EngineOptions, EngineSummary } from './engine/simulator.js';
@@ -387,7 +388,7 @@ export function targetFiles(dir: string): Map<string, Buffer> {
 }
 
 /** What a target file is, per its cursor: size, and where its last append is with the CRC-32 of it. */
-export interface StoredTargetFile { size: number; tailOffset: number; tailLength: number; tailCrc: number; kept?: boolean }
+export type StoredTargetFile = FileTail & { kept?: boolean };
 
 /** The cursor as stored under key 'cursor' in `<target>/.rdm-journal` (msgpack). */
 export interface StoredCursor {

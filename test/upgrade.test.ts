@@ -11,6 +11,8 @@ import { Level } from 'level';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packr } from '../src/journal/msgpack.js';
+import { commandLineHint } from '../src/cli/hints.js';
+import { RdmJournalError } from '../src/errors.js';
 import { Journal } from '../src/journal/journal.js';
 import { formatRecord } from '../src/journal/sealed-level.js';
 import type { JournalOp, Op } from '../src/journal/op.js';
@@ -74,12 +76,14 @@ function digest(ops: readonly JournalOp[]): string {
   return hash.digest('hex');
 }
 
+/** What opening the journal refuses, with the hint the command line prints for it. */
 async function openError(dir: string): Promise<{ code?: string; message: string; hint?: string } | null> {
   try {
     await (await Journal.open(dir)).close();
     return null;
   } catch (err) {
-    return err as { code?: string; message: string; hint?: string };
+    const { code, message } = err as RdmJournalError;
+    return { code, message, hint: err instanceof RdmJournalError ? commandLineHint(err) : undefined };
   }
 }
 

@@ -23,6 +23,7 @@ import { fsyncDirectory, openLevelDurably } from '../durable.js';
 import { makeDirectories } from '../paths.js';
 import { compareFileNames, isSafeFileName } from '../packfile.js';
 import { appendLength, type AppendRefOp, type ReplayOp } from '../journal/data-files.js';
+import { applyChange, changeOf, type FileTail } from '../file-state.js';
 
 export const CONTROL_DIR = '.rdm-journal';
 const CURSOR_VERSION = 1;
@@ -36,7 +37,7 @@ const fdatasync = promisify(fs.fdatasync);
 export interface JournalIdentity { createdAt: number; source: string | null }
 
 /** What the target holds of one file: its size and last append, to check it without the journal. */
-export interface TargetFile { size: number; tailOffset: number; tailLength: number; tailCrc: number; kept?: boolean }
+export interface TargetFile extends FileTail { kept?: boolean }
 
 export interface Cursor {
   version: number;
@@ -454,21 +455,15 @@ function planBatch(cursor: Cursor, ops: readonly ReplayOp[], noDelete: boolean, 
     if (op.type === 'resync') continue;
     if (op.file === CONTROL_DIR) throw refuse(`${CONTROL_DIR} is reserved for the target's cursor`);
     const current = files[op.file];
-    const live = current && !current.kept;
-    if (op.type === 'create') {
-      if (live) throw refuse('the file already exists');
-      files[op.file] = { size: 0, tailOffset: 0, tailLength: 0, tailCrc: 0 };
-    } else if (op.type === 'append') {
-      if (!live) throw refuse('the file does not exist');
-      if (op.offset !== current.size) throw refuse(`offset ${op.offset} is not the file's size ${current.size}`);
-      const length = appendLength(op);
-      files[op.file] = { size: op.offset + length, tailOffset: op.offset, tailLength: length, tailCrc: op.crc };
-    } else {
-      if (!live) throw refuse('the file does not exist');
-      if (op.size !== current.size) throw refuse(`it gives size ${op.size}, the file has ${current.size}`);
-      if (noDelete) files[op.file] = { ...current, kept: true };
-      else delete files[op.file];
-    }
+    const live = current && !current.kept ? current : undefined; // a kept file is gone from the source: created again, it starts over
+    const { tail, problem } = applyChange(live, changeOf(op));
+    if (problem === 'exists') throw refuse('the file already exists');
+    if (problem === 'absent') throw refuse('the file does not exist');
+    if (problem === 'not-contiguous' && op.type === 'append') throw refuse(`offset ${op.offset} is not the file's size ${live!.size}`);
+    if (problem === 'wrong-size' && op.type === 'delete') throw refuse(`it gives size ${op.size}, the file has ${live!.size}`);
+    if (tail) files[op.file] = tail;
+    else if (noDelete) files[op.file] = { ...live!, kept: true };
+    else delete files[op.file];
   }
   return files;
 }

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
+import { applyChange, changeOf, type FileState } from '../file-state.js';
 import { RdmJournalError } from '../errors.js';
 import { indexFields, type Journal } from '../journal/journal.js';
 import { packr } from '../journal/msgpack.js';
@@ -42,7 +43,7 @@ export interface VerifyResult {
   target: { path: string; seq: Seq; files: number; bytes: number } | null;
 }
 
-interface Life { size: number; createdSeq: Seq; ino?: number; lastSeq?: Seq; tailOffset?: number; tailLength?: number; tailCrc?: number }
+type Life = Partial<FileState> & Pick<FileState, 'size' | 'createdSeq'>;
 
 /** What the per-file index must hold for an op, folded into a running CRC-32 per file name. */
 function indexDigest(previous: number, seq: Seq, type: string, at: number, offset: number, length: number): number {
@@ -233,28 +234,23 @@ async function checkIndex(journal: Journal, digests: Map<string, number>, withFi
   if (entries !== withFile) report(null, `the per-file index has ${entries} entries for ${withFile} ops naming a file`);
 }
 
-/** Applies one op to the walk's file states; returns what is inconsistent about it, or null. */
+/** Applies one op to the walk's file states (file-state.ts's rule); returns what is inconsistent about it, or null. */
 function applyOp(files: Map<string, Life>, deletedBy: Map<string, Seq>, op: Exclude<Op, { type: 'resync' }>, seq: Seq): string | null {
   const current = files.get(op.file);
-  const absent = () => (deletedBy.has(op.file) ? `it was deleted by op ${deletedBy.get(op.file)} and not created again` : 'it was never created');
-  switch (op.type) {
-    case 'create':
-      files.set(op.file, { size: 0, createdSeq: seq, ino: op.ino, lastSeq: seq, tailOffset: 0, tailLength: 0, tailCrc: 0 });
-      deletedBy.delete(op.file);
-      return current ? `creates ${op.file}, which exists since op ${current.createdSeq}` : null;
-    case 'append':
-      if (!current) {
-        files.set(op.file, { size: op.offset + op.data.length, createdSeq: seq });
-        return `appends to ${op.file}, but ${absent()}`;
-      }
-      files.set(op.file, { ...current, size: op.offset + op.data.length, lastSeq: seq, tailOffset: op.offset, tailLength: op.data.length, tailCrc: op.crc });
-      return op.offset === current.size ? null
-        : `appends at offset ${op.offset} of ${op.file}, which is ${current.size} bytes: appends must be contiguous`;
-    case 'delete':
-      files.delete(op.file);
-      deletedBy.set(op.file, seq);
-      if (!current) return `deletes ${op.file}, but ${absent()}`;
-      return op.size === current.size ? null : `deletes ${op.file} saying it was ${op.size} bytes; its ops make ${current.size}`;
+  const absent = deletedBy.has(op.file) ? `it was deleted by op ${deletedBy.get(op.file)} and not created again` : 'it was never created';
+  const known = current && { size: current.size, tailOffset: current.tailOffset ?? 0, tailLength: current.tailLength ?? 0, tailCrc: current.tailCrc ?? 0 };
+  const { tail, problem } = applyChange(known, changeOf(op));
+  if (tail === null) files.delete(op.file);
+  else if (op.type === 'create') files.set(op.file, { ...tail, createdSeq: seq, ino: op.ino, lastSeq: seq });
+  else files.set(op.file, current ? { ...current, ...tail, lastSeq: seq } : { size: tail.size, createdSeq: seq });
+  if (op.type === 'create') deletedBy.delete(op.file);
+  if (op.type === 'delete') deletedBy.set(op.file, seq);
+  switch (problem) {
+    case null: return null;
+    case 'exists': return `creates ${op.file}, which exists since op ${current!.createdSeq}`;
+    case 'absent': return `${op.type === 'append' ? 'appends to' : 'deletes'} ${op.file}, but ${absent}`;
+    case 'not-contiguous': return `appends at offset ${op.type === 'append' ? op.offset : 0} of ${op.file}, which is ${current!.size} bytes: appends must be contiguous`;
+    case 'wrong-size': return `deletes ${op.file} saying it was ${op.type === 'delete' ? op.size : 0} bytes; its ops make ${current!.size}`;
   }
 }
 
