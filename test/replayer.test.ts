@@ -142,11 +142,13 @@ test('a replay killed with SIGKILL at random moments resumes each time and ends 
   const moments: string[] = [];
   let kills = 0;
   let previous = '';
-  for (let attempt = 0; attempt < 10 && kills < 4; attempt++) {
+  for (let attempt = 0; attempt < 20 && kills < 4; attempt++) {
     const before = dataSignature(target);
     const child = spawnCli(['replay', '--journal', s.journal, '--to', target, '--json']);
     while (child.exitCode === null && dataSignature(target) === before) await sleep(2); // it is applying
-    const moment = Math.floor(Math.random() * 300);
+    // Within the first tenth of a second of writing: format 3 replays copy in the kernel, and a
+    // later kill mostly finds the replay done.
+    const moment = Math.floor(Math.random() * 100);
     await sleep(moment);
     child.kill('SIGKILL');
     const { code, signal } = await waitForExit(child);
