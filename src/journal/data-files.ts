@@ -402,6 +402,15 @@ async function fsyncDirectory(dir: string): Promise<void> {
  * JOURNAL_CORRUPT.
  */
 export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFiles): Promise<JournalOp> {
+  const stored = decodeStored(seq, bytes);
+  if (!('life' in stored)) return stored;
+  const data = await files.read(seq, stored.life, stored.offset, stored.length, stored.crc32c);
+  const op: AppendOp = { type: 'append', at: stored.at, file: stored.file, offset: stored.offset, data, crc: stored.crc };
+  return { ...op, seq };
+}
+
+/** A stored format 3 op: an append as stored (by reference), any other op decoded as in format 2. */
+function decodeStored(seq: Seq, bytes: Uint8Array): JournalOp | StoredAppend {
   if (isDamaged(bytes)) throw corrupt(`journal op ${seq} is unreadable: it ${bytes.damaged}`);
   let value: unknown;
   try {
@@ -412,10 +421,7 @@ export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFil
   if ((value as { type?: unknown } | null)?.type !== 'append') return decodeOp(seq, bytes);
   const problem = findStoredAppendProblem(value as Record<string, unknown>);
   if (problem) throw corrupt(`journal op ${seq} is unreadable: ${problem}`);
-  const stored = value as StoredAppend;
-  const data = await files.read(seq, stored.life, stored.offset, stored.length, stored.crc32c);
-  const op: AppendOp = { type: 'append', at: stored.at, file: stored.file, offset: stored.offset, data, crc: stored.crc };
-  return { ...op, seq };
+  return value as StoredAppend;
 }
 
 /**
@@ -423,17 +429,9 @@ export async function decodeStoredOp(seq: Seq, bytes: Uint8Array, files: DataFil
  * from its data file but returned by reference (checked when it is copied: DataFiles.copy).
  */
 export function decodeStoredOpRef(seq: Seq, bytes: Uint8Array): ReplayOp {
-  if (isDamaged(bytes)) throw corrupt(`journal op ${seq} is unreadable: it ${bytes.damaged}`);
-  let value: unknown;
-  try {
-    value = packr.unpack(bytes);
-  } catch {
-    return decodeOp(seq, bytes); // reports the msgpack error
-  }
-  if ((value as { type?: unknown } | null)?.type !== 'append') return decodeOp(seq, bytes);
-  const problem = findStoredAppendProblem(value as Record<string, unknown>);
-  if (problem) throw corrupt(`journal op ${seq} is unreadable: ${problem}`);
-  const { at, file, offset, length, crc, life, crc32c } = value as StoredAppend;
+  const stored = decodeStored(seq, bytes);
+  if (!('life' in stored)) return stored;
+  const { at, file, offset, length, crc, life, crc32c } = stored;
   return { type: 'append', seq, at, file, offset, length, crc, life, crc32c };
 }
 

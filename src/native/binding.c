@@ -584,15 +584,15 @@ static napi_value js_pending(napi_env env, napi_callback_info info) {
 /* statfs(2)'s f_fsid of the filesystem holding `path`, as 16 hex digits, or null when the
  * filesystem gives none (all zero). ext4, btrfs and others derive it from the filesystem's UUID:
  * unlike st_dev, it survives a reboot that numbers devices differently. */
-static napi_value js_fsid(napi_env env, napi_callback_info info) {
+/* The one argument of a call taking a path, as a malloc'ed C string (the caller frees it); NULL with
+ * a JS exception pending when it is not a string, holds a NUL byte, or memory runs out. */
+static char* path_argument(napi_env env, napi_callback_info info, const char* usage) {
   size_t argc = 1, len = 0;
-  napi_value argv[1], result;
+  napi_value argv[1];
   napi_valuetype type = napi_undefined;
-  struct statfs st;
-  char hex[17];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   if (argc >= 1) napi_typeof(env, argv[0], &type);
-  if (type != napi_string) return throw_code(env, "ERR_INVALID_ARG_TYPE", "fsid(path: string)"), NULL;
+  if (type != napi_string) return throw_code(env, "ERR_INVALID_ARG_TYPE", usage), NULL;
   napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
   char* path = malloc(len + 1);
   if (!path) return throw_code(env, "ENOMEM", "out of memory"), NULL;
@@ -601,6 +601,15 @@ static napi_value js_fsid(napi_env env, napi_callback_info info) {
     free(path);
     return throw_code(env, "ERR_INVALID_ARG_VALUE", "path must not contain NUL bytes"), NULL;
   }
+  return path;
+}
+
+static napi_value js_fsid(napi_env env, napi_callback_info info) {
+  napi_value result;
+  struct statfs st;
+  char hex[17];
+  char* path = path_argument(env, info, "fsid(path: string)");
+  if (!path) return NULL;
   if (statfs(path, &st) != 0) {
     napi_throw(env, errno_error(env, errno, "statfs", path));
     free(path);
@@ -623,20 +632,9 @@ static napi_value js_fsid(napi_env env, napi_callback_info info) {
  * Caveat for the caller: closing this probe's descriptor drops every traditional lock THIS process
  * holds on the file (POSIX close semantics), so the JS side never probes a lock it holds itself. */
 static napi_value js_lock_holder(napi_env env, napi_callback_info info) {
-  size_t argc = 1, len = 0;
-  napi_value argv[1], result;
-  napi_valuetype type = napi_undefined;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc >= 1) napi_typeof(env, argv[0], &type);
-  if (type != napi_string) return throw_code(env, "ERR_INVALID_ARG_TYPE", "lockHolder(path: string)"), NULL;
-  napi_get_value_string_utf8(env, argv[0], NULL, 0, &len);
-  char* path = malloc(len + 1);
-  if (!path) return throw_code(env, "ENOMEM", "out of memory"), NULL;
-  napi_get_value_string_utf8(env, argv[0], path, len + 1, &len);
-  if (strlen(path) != len) {
-    free(path);
-    return throw_code(env, "ERR_INVALID_ARG_VALUE", "path must not contain NUL bytes"), NULL;
-  }
+  napi_value result;
+  char* path = path_argument(env, info, "lockHolder(path: string)");
+  if (!path) return NULL;
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     int err = errno;

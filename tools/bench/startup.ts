@@ -7,7 +7,7 @@
  *
  * The journal (10 million ops; 1 million with --quick) is written straight into LevelDB in the
  * format a recorder leaves, with the journal's own code for every record (schema.ts keys and index
- * values, file states, counters, checkpoints, format 3 seals, data-files.ts for the append records
+ * values, file states, counters, checkpoints, format 3 seals (the format record's too), data-files.ts for the append records
  * and their bytes): a recorder's journal of packs that are created, appended to in 16-byte writes
  * and deleted once four are live. Journal.append would take minutes for this many ops.
  */
@@ -18,7 +18,7 @@ import { Level } from 'level';
 import { packr } from '../../src/journal/msgpack.js';
 import { makeAppend, type Op } from '../../src/journal/op.js';
 import { DataFiles } from '../../src/journal/data-files.js';
-import { seal } from '../../src/journal/sealed-level.js';
+import { formatRecord, seal } from '../../src/journal/sealed-level.js';
 import { FORMAT_VERSION, PREFIX, count, emptyStats, indexKey, indexValue, opKey, prefixed, seqKey } from '../../src/journal/schema.js';
 import { nextFileState, type FileState } from '../../src/file-state.js';
 import { CLI, log, nowNs, remove, secondsSince, summarize } from './common.js';
@@ -32,7 +32,7 @@ const KEEP_LIVE = 4;
 const TARGET_RATIO = 1.5;
 
 /** Bump when the built journal changes, so an older one in --cache-dir is not reused. */
-const SHAPE = 'startup-1';
+const SHAPE = 'startup-2'; // 2: the format record is sealed
 
 export interface StartupConfig { work: string; quick: boolean; runs: number }
 
@@ -42,7 +42,7 @@ export async function buildBigJournal(dir: string, ops: number): Promise<number>
   const db = new Level<Uint8Array, Uint8Array>(dir, { keyEncoding: 'view', valueEncoding: 'view', writeBufferSize: 64 * 1024 * 1024 });
   await db.open();
   const put = (key: Uint8Array, value: Uint8Array) => ({ type: 'put' as const, key, value: seal(key, value) });
-  await db.put(prefixed(PREFIX.meta, 'format'), packr.pack({ version: FORMAT_VERSION, createdAt: Date.now() })); // the one record not sealed
+  await db.put(prefixed(PREFIX.meta, 'format'), formatRecord({ version: FORMAT_VERSION, createdAt: Date.now() })); // sealed its own way (spec section 2)
   const data = new DataFiles(dir);
   const stats = emptyStats();
   const files = new Map<string, FileState>();
