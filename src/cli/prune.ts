@@ -30,7 +30,8 @@ export async function pruneCommand({ journal: dir, before, keep, dryRun, force, 
     // Lives that ended before the point go: the horizon is the last op before it.
     const horizon = point && 'seq' in point ? Math.max(0, point.seq - 1)
       : await lastOpAtOrBefore(journal, (point && 'time' in point ? point.time : Date.now() - keepMs!) - 1);
-    const result = await prune(journal, { horizon, dryRun, force });
+    const result = await prune(journal, { horizon, dryRun, force,
+      onProgress: (p) => out.progress(`${dryRun ? 'looking at' : 'pruning'} lives ended by op ${horizon}: ${p.files} files, ${p.ops} ops, ${formatBytes(p.bytes)}`) });
     const at = result.horizon > 0 ? (await journal.readOpAtOrAfter(result.horizon))?.at : undefined;
     const where = result.horizon === 0 ? 'the first op' : `op ${result.horizon}${at === undefined ? '' : ` (${formatTime(at, utc)})`}`;
     const lines = [dryRun

@@ -23,7 +23,7 @@ export async function shipCommand({ to, journal: journalDir, follow, out }: Ship
     }
     const result = await ship({
       journal, replica, follow, signal: stop.signal,
-      onProgress: (p) => out.progress(`${replica.url}: op ${p.seq} of ${p.end}, ${formatBytes(p.bytes)} shipped`),
+      onProgress: (p) => out.progress(`shipping to ${replica.url}`, { value: p.seq, total: p.end, unit: 'ops' }),
     });
     out.result({ journal: journal.location, head: journal.head, ...result },
       result.ops === 0 && result.to === result.from ? `${replica.url}: already at op ${result.to}`

@@ -23,6 +23,8 @@ export interface PruneOptions {
   capByTargets?: boolean;
   /** How long to wait for another prune to finish before JOURNAL_LOCKED (default PRUNE_LOCK_WAIT_MS). */
   lockWaitMs?: number;
+  /** Told how far it has come: files and ops removed (or, dry, found) so far. */
+  onProgress?: (progress: { files: number; ops: number; bytes: number }) => void;
 }
 
 export interface PruneResult {
@@ -115,6 +117,7 @@ async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneR
     batch.push(life);
     entries += life.entries.length;
     if (entries >= BATCH_ENTRIES) await flush(false);
+    if (result.files % 64 === 0) options.onProgress?.({ files: result.files, ops: result.ops, bytes: result.bytes });
   }
   if (result.dryRun) {
     result.horizon = horizon;
