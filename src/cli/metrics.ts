@@ -131,7 +131,7 @@ function defineTargetMetrics(registers: Registry[], journal: Journal, { paths, c
     const rows: Row[] = [];
     for (const target of paths) {
       const seq = cursors.get(target) ?? notes.get(target) ?? 0;
-      const oldest = seq >= head ? null : await journal.readOpAtOrAfter(seq + 1);
+      const oldest = seq >= head ? null : await journal.readOpStampAtOrAfter(seq + 1); // its time only: no data read
       rows.push({
         target, seq, lagOps: Math.max(0, head - seq),
         lagBytes: seq >= head ? 0 : Math.max(0, total - (await journal.appendedAt(seq))),

@@ -53,7 +53,7 @@ export interface TimelineOptions { fromSeq: Seq; untilSeq: Seq }
  * once more to find them.
  */
 export async function buildTimeline(journal: Journal, { fromSeq, untilSeq }: TimelineOptions): Promise<Timeline> {
-  const first = await journal.readOpAtOrAfter(fromSeq);
+  const first = await journal.readOpStampAtOrAfter(fromSeq); // stamps: no op data is read
   const last = await journal.readOpAtOrBefore(untilSeq);
   const fromAt = first?.at ?? Date.now();
   const untilAt = Math.max(last?.at ?? fromAt, fromAt);
