@@ -17,7 +17,7 @@ import { verify } from '../src/upkeep/verify-journal.js';
 import { Level } from 'level';
 import { cleanUp, cliScript, readJournal, repoRoot, sourceFiles, tempDir, writeJournal } from './support.js';
 import { assertJournalEqualsSource, recordOnce, setup, write } from './recording.js';
-import { makeAppend } from '../src/journal/op.js';
+import { makeAppend, type Op } from '../src/journal/op.js';
 
 const test = suite('data-files');
 test.after(cleanUp);
@@ -279,6 +279,35 @@ test('writeJournal (no recorder lock): a new journal is format 3 and its ops rea
   await writeJournal(dir, [...ops, ...appends]);
   const { files } = await readJournal(dir);
   assert.ok(files.get('p00000001.pack')!.equals(data));
+});
+
+test('concurrent reads of many lives share one handle per life, and close leaves no data file open', async () => {
+  const dir = path.join(tempDir('rdm-v3-'), 'journal');
+  const lives = 40; // more than the reader keeps open at once
+  const ops: Op[] = [];
+  for (let i = 1; i <= lives; i++) {
+    const file = `p${String(i).padStart(8, '0')}.pack`;
+    ops.push({ type: 'create' as const, at: Date.now(), file, ino: i });
+    for (let part = 0; part < 3; part++) ops.push(makeAppend(file, part * 1000, Buffer.alloc(1000, i * 3 + part)));
+  }
+  await writeJournal(dir, ops);
+  const openDataFiles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+    try { return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(dataDir(dir)); } catch { return false; }
+  }).length;
+  const journal = await Journal.open(dir);
+  try {
+    // every append twice, all at once: the same life is asked for by several reads in flight
+    const seqs = Array.from({ length: ops.length }, (_, i) => i + 1).filter((seq) => ops[seq - 1]!.type === 'append');
+    const read = await Promise.all([...seqs, ...seqs].map((seq) => journal.readOp(seq)));
+    for (const op of read) {
+      assert.is(op.type, 'append');
+      if (op.type === 'append') assert.is(op.data[0], Number(op.file.slice(1, 9)) * 3 + op.offset / 1000);
+    }
+    assert.ok(openDataFiles() <= 16, `at most 16 data files held open while reading, found ${openDataFiles()}`);
+  } finally {
+    await journal.close();
+  }
+  assert.is(openDataFiles(), 0, 'no data file left open after close');
 });
 
 test.run();

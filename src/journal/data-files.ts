@@ -83,7 +83,8 @@ export class DataFiles {
   readonly dir: string;
   /** The writer's open files, by life, least recently used first. */
   private readonly writing = new Map<Seq, FileHandle>();
-  private readonly reading = new Map<Seq, FileHandle>();
+  /** Read handles by life, shared by concurrent reads (one open per life) and closed only when no read uses them. */
+  private readonly reading = new Map<Seq, ReadEntry>();
   /** Reused by check(): a batch's largest run (bounded by the replayer's batch size). */
   private checkBuffer = Buffer.alloc(0);
   private dirExists = false;
@@ -195,9 +196,7 @@ export class DataFiles {
   async remove(lives: readonly Seq[]): Promise<void> {
     let removed = 0;
     for (const life of lives) {
-      const handle = this.reading.get(life);
-      this.reading.delete(life);
-      await handle?.close();
+      await this.dropReader(life);
       try {
         await unlink(this.pathOf(life));
         removed += 1;
@@ -211,13 +210,15 @@ export class DataFiles {
   /** The bytes of one committed append, checked against their CRC-32C. */
   async read(seq: Seq, life: Seq, offset: number, length: number, crc: number): Promise<Uint8Array> {
     const data = Buffer.allocUnsafe(length);
-    const handle = await this.openForReading(seq, life);
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await handle.read(data, got, length - got, offset + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
+    const got = await this.withReader(seq, life, async (handle) => {
+      let got = 0;
+      while (got < length) {
+        const { bytesRead } = await handle.read(data, got, length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got;
+    });
     const where = this.pathOf(life);
     if (got < length) throw corrupt(`journal data file ${where} ends at byte ${offset + got}, but op ${seq} has bytes ${offset}..${offset + length} there`);
     if (dataChecksum(data) !== crc) throw corrupt(`journal data file ${where} has other bytes at ${offset}..${offset + length} than op ${seq} wrote (CRC-32C mismatch)`);
@@ -251,13 +252,14 @@ export class DataFiles {
     const length = last.offset + last.length - first.offset;
     if (this.checkBuffer.length < length) this.checkBuffer = Buffer.allocUnsafe(length);
     const buffer = this.checkBuffer;
-    const handle = await this.openForReading(first.seq, first.life);
-    let held = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, held, length - held, first.offset + held);
-      held += bytesRead;
-      if (bytesRead === 0 || held === length) break;
-    }
+    const held = await this.withReader(first.seq, first.life, async (handle) => {
+      let held = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, held, length - held, first.offset + held);
+        held += bytesRead;
+        if (bytesRead === 0 || held === length) return held;
+      }
+    });
     const where = this.pathOf(first.life);
     for (const op of run) {
       const at = op.offset - first.offset;
@@ -272,13 +274,12 @@ export class DataFiles {
   async copy(ops: readonly AppendRefOp[], fd: number): Promise<{ kernelBytes: number; writtenBytes: number }> {
     const first = ops[0];
     if (!first) return { kernelBytes: 0, writtenBytes: 0 };
-    const handle = await this.openForReading(first.seq, first.life);
     const lengths = Uint32Array.from(ops, (op) => op.length);
     const crcs = Uint32Array.from(ops, (op) => op.crc32c);
     const where = this.pathOf(first.life);
     let result;
     try {
-      result = await copyRange(handle.fd, first.offset, fd, first.offset, lengths, crcs, process.env[NO_COPY_FILE_RANGE_ENV] === '1');
+      result = await this.withReader(first.seq, first.life, (handle) => copyRange(handle.fd, first.offset, fd, first.offset, lengths, crcs, process.env[NO_COPY_FILE_RANGE_ENV] === '1'));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).syscall !== 'pread') throw err; // the target's write: the caller names the target
       throw new RdmJournalError('IO_ERROR', `reading journal data file ${where} failed: ${(err as Error).message}`,
@@ -294,31 +295,55 @@ export class DataFiles {
     return { kernelBytes: result.kernelBytes, writtenBytes: result.writtenBytes };
   }
 
-  private async openForReading(seq: Seq, life: Seq): Promise<FileHandle> {
-    const known = this.reading.get(life);
-    if (known) return known;
-    let handle: FileHandle;
+  /** Runs `use` with a read handle on a life's data file: opened once per life, closed when evicted and unused. */
+  private async withReader<T>(seq: Seq, life: Seq, use: (handle: FileHandle) => Promise<T>): Promise<T> {
+    let entry = this.reading.get(life);
+    if (!entry) {
+      const path = this.pathOf(life);
+      const handle = open(path, constants.O_RDONLY).catch((err: unknown) => {
+        this.reading.delete(life);
+        if (isErrnoException(err, 'ENOENT')) throw corrupt(`journal data file ${path} is missing (op ${seq} has bytes in it)`);
+        throw err;
+      });
+      entry = { handle, users: 0, dropped: false };
+      this.reading.set(life, entry);
+    }
+    entry.users += 1;
     try {
-      handle = await open(this.pathOf(life), constants.O_RDONLY);
-    } catch (err) {
-      if (isErrnoException(err, 'ENOENT')) throw corrupt(`journal data file ${this.pathOf(life)} is missing (op ${seq} has bytes in it)`);
-      throw err;
+      return await use(await entry.handle);
+    } finally {
+      entry.users -= 1;
+      if (entry.dropped && entry.users === 0) await closeQuietly(entry);
+      for (const [oldLife, old] of this.reading) { // the least recently opened idle ones go first
+        if (this.reading.size <= MAX_READ_HANDLES) break;
+        if (old.users === 0) await this.dropReader(oldLife);
+      }
     }
-    this.reading.set(life, handle);
-    if (this.reading.size > MAX_READ_HANDLES) {
-      const [oldest, old] = this.reading.entries().next().value as [Seq, FileHandle];
-      this.reading.delete(oldest);
-      await old.close();
-    }
-    return handle;
+  }
+
+  /** Forgets a life's read handle; closes it now, or when its last read ends. */
+  private async dropReader(life: Seq): Promise<void> {
+    const entry = this.reading.get(life);
+    if (!entry) return;
+    this.reading.delete(life);
+    entry.dropped = true;
+    if (entry.users === 0) await closeQuietly(entry);
   }
 
   async close(): Promise<void> {
-    const handles = [...this.writing.values(), ...this.reading.values()];
+    const handles = [...this.writing.values()];
     this.writing.clear();
-    this.reading.clear();
+    await Promise.all([...this.reading.keys()].map((life) => this.dropReader(life)));
     await Promise.all(handles.map((handle) => handle.close()));
   }
+}
+
+interface ReadEntry { handle: Promise<FileHandle>; users: number; dropped: boolean }
+
+/** Closes a dropped read handle; one that never opened has nothing to close. */
+async function closeQuietly(entry: ReadEntry): Promise<void> {
+  const handle = await entry.handle.catch(() => undefined);
+  await handle?.close();
 }
 
 /** An append's format 3 value: where its bytes are in its life's data file, and their CRC-32C (the upgrade writes it too). */
