@@ -37,7 +37,13 @@ export function swiftInstalled(): boolean {
     (process.env.PATH ?? '/usr/bin:/bin').split(':').some((dir) => fs.existsSync(path.join(dir, tool))));
 }
 
-export async function startSwift(port = 18300): Promise<SwiftServer> {
+/**
+ * The port the S3 server listens on (and the next four for Swift's own servers): RDM_TEST_S3_PORT,
+ * else 18300. Two runs on one machine at once (a test run and a bench) need different ports.
+ */
+export const S3_PORT = Number(process.env.RDM_TEST_S3_PORT ?? 18300);
+
+export async function startSwift(port = S3_PORT): Promise<SwiftServer> {
   const dir = tempDir('rdm-swift-');
   const endpoint = `http://127.0.0.1:${port}`;
   const ringsDir = path.join(os.tmpdir(), 'rdm-journal-swift-rings');

@@ -28,7 +28,7 @@ export async function shipBench(cfg: BenchConfig, report: Report): Promise<void>
   }
   const bytes = cfg.quick ? 64 * MiB : 256 * MiB;
   const root = freshDir(cfg.work, 'ship');
-  const server = await startSwift(); // the tests' port: its rings are built already (never run both at once)
+  const server = await startSwift(); // the tests' port (RDM_TEST_S3_PORT): its rings are built already; a bench beside a test run needs another
   try {
     await server.createBucket(BUCKET);
     const { source, journal } = await recordSource(root, bytes);
