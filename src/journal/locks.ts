@@ -81,7 +81,7 @@ export function lockHeld(journalDir: string, name: LockName): boolean {
  * lock is taken: readers that only ask never load it for this.
  */
 async function openLockDatabase(location: string): Promise<Level> {
-  const { Level } = await import('level');
+  const { Level } = await import('./level-module.js');
   try {
     const lock = new Level(location);
     await lock.open();

@@ -240,7 +240,7 @@ export class SharedLevel extends EventEmitter {
           continue;
         }
       }
-      const { Level } = await import('level'); // loaded by hosts only: a guest never opens LevelDB
+      const { Level } = await import('./level-module.js'); // loaded by hosts only: a guest never opens LevelDB
       const db: HostDb = new Level(this.location, { keyEncoding: 'view', valueEncoding: 'view', ...this.hostOptions });
       try {
         await db.open();
@@ -270,7 +270,7 @@ export class SharedLevel extends EventEmitter {
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
       socket.on('error', () => {}); // before the pipeline is attached; then the pipeline reports errors
-      host ??= import('many-level').then(({ ManyLevelHost }) => new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never));
+      host ??= import('./many-level-module.js').then(({ ManyLevelHost }) => new ManyLevelHost(callbackAdapter(db, (ops) => this.notify(ops)) as never));
       host.then((serving) => pipeline(socket, serving.createRpcStream(), socket, () => this.sockets.delete(socket)),
         () => { socket.destroy(); this.sockets.delete(socket); });
     });
@@ -289,7 +289,7 @@ export class SharedLevel extends EventEmitter {
 
   private async becomeGuest(socket: net.Socket): Promise<Backend> {
     socket.on('error', () => {}); // while many-level loads; then the pipeline reports errors
-    const { ManyLevelGuest } = await import('many-level'); // loaded by guests only, when they join
+    const { ManyLevelGuest } = await import('./many-level-module.js'); // loaded by guests only, when they join
     const guest = new ManyLevelGuest({ keyEncoding: 'view', valueEncoding: 'view', retry: false } as never);
     const backend: Backend = { kind: 'guest', db: guest, sock: socket };
     pipeline(socket, guest.createRpcStream({ ref: socket } as never), socket, () => {
