@@ -87,10 +87,17 @@ export interface DataCopier {
 
 type ControlDb = Level<string, Uint8Array>;
 
+/** The appends of a batch given by reference (format 3): their bytes are checked before any is written. */
+function appendRefs(ops: readonly ReplayOp[]): AppendRefOp[] {
+  return ops.filter((op): op is AppendRefOp => op.type === 'append' && !('data' in op));
+}
+
 export class Target {
   readonly dir: string;
   private readonly control: ControlDb;
   private cursor: Cursor;
+  /** The batch whose bytes checkAhead already checked: its apply does not read them twice. */
+  private checkedAhead: readonly ReplayOp[] | null = null;
   private readonly fds = new Map<string, number>();
   private readonly hadCursor: boolean;
 
@@ -170,32 +177,42 @@ export class Target {
   /**
    * Applies a batch of consecutive ops: validates all of them against what the target holds
    * (nothing is written if one is wrong), records the intent (unless the previous batch's cursor
-   * already did), writes, fsyncs, then moves the cursor.
+   * already did), writes, fsyncs, then moves the cursor. While its bytes go to disk, the next
+   * batch's are read from the journal and checked (reads only: nothing of it is written before the
+   * cursor that announces it is durable), so reading and writing overlap as in a plain copy.
    */
   async apply(ops: readonly ReplayOp[], { noDelete = false, horizon = 0, data = null, next }: ApplyOptions = {}): Promise<void> {
     if (ops.length === 0) return;
     const files = planBatch(this.cursor, ops, noDelete, horizon);
     const last = ops[ops.length - 1]!.seq;
     // Every byte the batch copies is checked before anything of it is written or announced.
-    const refs = ops.filter((op): op is AppendRefOp => op.type === 'append' && !('data' in op));
+    const refs = appendRefs(ops);
     if (refs.length > 0) {
       if (!data) throw new Error('target invariant: appends by reference without a data copier');
-      await data.check(refs);
+      if (this.checkedAhead !== ops) await data.check(refs);
     }
+    this.checkedAhead = null;
     if (this.cursor.applying !== last) await this.saveCursor({ ...this.cursor, applying: last });
+    let durable: Promise<void>;
     try {
-      await this.write(ops, noDelete, data);
+      durable = (await this.write(ops, noDelete, data)).durable.catch((err: unknown) => { throw writeFailure(this.dir, err); });
     } catch (err) {
       throw writeFailure(this.dir, err);
     }
+    durable.catch(() => {}); // awaited below; a failure is this batch's error, not an unhandled rejection
     const after: Cursor = { ...this.cursor, seq: last, applying: null, files, horizon };
+    const [, applying] = await Promise.all([durable, this.checkAhead(after, next, noDelete, horizon, data)]);
     // Crash window: this write is the only one between two batches. It may announce the next batch
     // only because nothing of that batch is written before it is durable.
-    await this.saveCursor({ ...after, applying: await this.nextApplying(after, next, noDelete, horizon) });
+    await this.saveCursor({ ...after, applying });
   }
 
-  /** The last seq of the next batch, when it is known and valid after `after` (else null: its own apply refuses it). */
-  private async nextApplying(after: Cursor, next: ApplyOptions['next'], noDelete: boolean, horizon: Seq): Promise<Seq | null> {
+  /**
+   * The last seq of the next batch, when it is known and valid after `after` (else null: its own
+   * apply refuses it), its bytes checked meanwhile. A batch whose check fails is checked again,
+   * and reported, by its own apply.
+   */
+  private async checkAhead(after: Cursor, next: ApplyOptions['next'], noDelete: boolean, horizon: Seq, data: DataCopier | null): Promise<Seq | null> {
     const ops = await next?.().catch(() => null);
     if (!ops || ops.length === 0) return null;
     try {
@@ -203,11 +220,21 @@ export class Target {
     } catch {
       return null;
     }
+    const refs = appendRefs(ops);
+    if (refs.length > 0 && data) {
+      try {
+        await data.check(refs);
+        this.checkedAhead = ops;
+      } catch { /* its own apply checks again and reports it */ }
+    }
     return ops[ops.length - 1]!.seq;
   }
 
-  /** Writes a validated batch's ops and makes them durable: fdatasync of every file, fsync of the directory if names changed. */
-  private async write(ops: readonly ReplayOp[], noDelete: boolean, data: DataCopier | null): Promise<void> {
+  /**
+   * Writes a validated batch's ops; `durable` resolves once they are on disk: fdatasync of every
+   * file, fsync of the directory if names changed. Nothing else may touch the target meanwhile.
+   */
+  private async write(ops: readonly ReplayOp[], noDelete: boolean, data: DataCopier | null): Promise<{ durable: Promise<void> }> {
     const reset = lastResets(ops, noDelete);
     const touched = new Set<number>();
     let namesChanged = false;
@@ -257,8 +284,10 @@ export class Target {
       }
     }
     await flushRun();
-    await Promise.all([...touched].map((fd) => fdatasync(fd)));
-    if (namesChanged) fsyncDirectory(this.dir);
+    const durable = Promise.all([...touched].map((fd) => fdatasync(fd))).then(() => {
+      if (namesChanged) fsyncDirectory(this.dir);
+    });
+    return { durable };
   }
 
   /** Moves the cursor over ops that retention removed (all of `seq`'s predecessors since the cursor). */
