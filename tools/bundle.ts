@@ -46,7 +46,7 @@ await build({
   platform: 'node',
   target: 'node20',
   keepNames: true, // error and class names as written, in messages and stack traces
-  external: ['msgpackr-extract', '@node-rs/crc32', '*.node'],
+  external: ['msgpackr-extract', '*.node'],
   plugins: [classicLevelBinding],
   // Bundled CommonJS packages (commander, msgpackr...) call require(): give them Node's.
   banner: { js: "import { createRequire as __rdmCreateRequire } from 'node:module'; const require = __rdmCreateRequire(import.meta.url);" },

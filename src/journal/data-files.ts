@@ -19,7 +19,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../native/index.js';
 import { RdmJournalError, isErrnoException } from '../errors.js';
 import { packr } from './msgpack.js';
 import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
@@ -43,7 +43,7 @@ export function dataFileName(life: Seq): string {
 
 /**
  * CRC-32C (Castagnoli) of a data range, as an unsigned 32-bit integer. Chosen over zlib's CRC-32
- * because CPUs compute it in hardware (SSE 4.2 `crc32`, ARMv8 CRC): @node-rs/crc32 checks GB/s,
+ * because CPUs compute it in hardware (SSE 4.2 `crc32`: the binding's crc32c checks GB/s),
  * so every read can verify every byte it returns.
  */
 export function dataChecksum(data: Uint8Array): number {

@@ -11,7 +11,7 @@
  * plain values. A damaged op record is not thrown from an iteration but handed on marked (`damaged`),
  * so `verify` reports it as one finding and walks on; Journal.decodeStored refuses it.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../native/index.js';
 import { RdmJournalError, isErrnoException } from '../errors.js';
 import { packr } from './msgpack.js';
 import type { BatchOp, SharedLevel } from './shared-level.js';
@@ -28,8 +28,12 @@ export function isDamaged(value: Bytes): value is DamagedValue {
   return typeof (value as Partial<DamagedValue>).damaged === 'string';
 }
 
+/** CRC-32C over the key then the value (one run over both: records are small). */
 function sealOf(key: Bytes, value: Bytes): number {
-  return crc32c(value, crc32c(key)) >>> 0;
+  const both = Buffer.allocUnsafe(key.length + value.length);
+  both.set(key, 0);
+  both.set(value, key.length);
+  return crc32c(both) >>> 0;
 }
 
 export function seal(key: Bytes, value: Bytes): Bytes {

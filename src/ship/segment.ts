@@ -10,7 +10,7 @@
  * A segment covers every seq from `first` to `last`; an op missing from it must be at or below its
  * `horizon` (pruned from the journal before it was shipped), as a local journal allows.
  */
-import { crc32c } from '@node-rs/crc32';
+import { crc32c } from '../native/index.js';
 import { packr } from '../journal/msgpack.js';
 import { findOpProblem, type JournalOp, type Op, type Seq } from '../journal/op.js';
 
