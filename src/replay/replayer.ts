@@ -9,7 +9,8 @@ import { overlaps, realPathOf } from '../paths.js';
 import type { IndexEntry, Journal } from '../journal/journal.js';
 import type { Seq } from '../journal/op.js';
 import { appendLength, type ReplayOp } from '../journal/data-files.js';
-import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
+import { Target, makeTargetDirectory, type RebuildFile } from './target.js';
+import { CONTROL_DIR } from './cursor.js';
 
 /** A batch closes at this many bytes of data (held in memory or copied in the kernel) or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { indexFields, type Journal } from '../journal/journal.js';
 import { packr } from '../journal/msgpack.js';
 import type { Op, Seq } from '../journal/op.js';
 import { compareFileNames } from '../packfile.js';
-import { CONTROL_DIR, readTargetCursor, type Cursor } from '../replay/target.js';
+import { CONTROL_DIR, readTargetCursor, type Cursor } from '../replay/cursor.js';
 
 export interface Finding {
   /** The op it is about; null when about the journal or target as a whole. */
