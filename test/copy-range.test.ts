@@ -1,5 +1,5 @@
 /**
- * The binding's copy for replay (src/native/binding.c): its CRC-32C against @node-rs/crc32 (what
+ * The binding's copy for replay (src/native/copy.c, crc32c.c): its CRC-32C against @node-rs/crc32 (what
  * the recorder stores), and copyRange on real files: kernel copy, pwrite fallback, a bad segment.
  */
 import { randomBytes } from 'node:crypto';

@@ -224,7 +224,7 @@ async function rawOps(journalDir: string): Promise<Buffer[]> {
   const journal = await Journal.open(journalDir);
   try {
     const ops: Buffer[] = [];
-    for await (const [seq, value] of journal.rawOps()) {
+    for await (const [seq, value] of journal.stored.rawOps()) {
       if (seq !== ops.length + 1) throw new Error(`the journal has op ${seq} after op ${ops.length}`);
       ops.push(Buffer.from(value));
     }

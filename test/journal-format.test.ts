@@ -44,7 +44,7 @@ for (const version of readdirSync(FIXTURES)) {
       if (expected.version >= 2) {
         assert.equal(await journal.stats(), expected.stats);
         assert.equal(await readIndex(journal), expected.index);
-        assert.equal(await journal.knownTargets(), expected.targets);
+        assert.equal(await journal.targets.known(), expected.targets);
       }
       if (expected.version >= 3) assert.equal(dataFilesOf(copy), expected.dataFiles, 'data files: one per life with appends, an image of the pack');
     } finally {
@@ -64,9 +64,9 @@ function dataFilesOf(journalDir: string): Record<string, { length: number; sha25
 
 async function readIndex(journal: Journal): Promise<Record<string, unknown[]>> {
   const index: Record<string, unknown[]> = {};
-  for await (const name of journal.fileNames()) {
+  for await (const name of journal.index.fileNames()) {
     index[name] = [];
-    for await (const entry of journal.fileOps(name)) index[name]!.push(entry);
+    for await (const entry of journal.index.fileOps(name)) index[name]!.push(entry);
   }
   return index;
 }
@@ -95,9 +95,9 @@ for (const from of ['v1', 'v2']) {
         assert.equal(await upgraded.stats(), v3.stats);
         assert.equal(await readIndex(upgraded), v3.index);
         assert.equal(Object.fromEntries(upgraded.fileStates()), v3.fileStates);
-        assert.is(await upgraded.appendedAt(14), v3.stats.bytes);
-        assert.is(await upgraded.appendedAt(4), 25);
-        assert.is(await upgraded.checkAllRecords() > 0, true, 'every record reads back through its seal');
+        assert.is(await upgraded.lookup.appendedAt(14), v3.stats.bytes);
+        assert.is(await upgraded.lookup.appendedAt(4), 25);
+        assert.is(await upgraded.stored.checkAllRecords() > 0, true, 'every record reads back through its seal');
       } finally {
         await upgraded.close();
       }

@@ -274,7 +274,7 @@ test('a directory with LevelDB files and no CURRENT is refused when it holds dat
 test('a recorder or prune lock database damaged by a cut is made again; a held one still locks', async () => {
   const { journal, dir } = await newJournal();
   await journal.lockForRecording();
-  assert.ok(await journal.lockForPruning(0).then((lock) => lock?.close().then(() => true)));
+  assert.ok(await journal.prune.lock(0).then((lock) => lock?.close().then(() => true)));
   await journal.close();
   opened.splice(opened.indexOf(journal), 1);
   for (const lock of ['recorder.lock', 'prune.lock']) fs.truncateSync(path.join(dir, lock, 'CURRENT'), 0);
@@ -282,12 +282,12 @@ test('a recorder or prune lock database damaged by a cut is made again; a held o
   const again = await Journal.open(dir, { create: true });
   opened.push(again);
   await again.lockForRecording();
-  const prune = await again.lockForPruning(0);
+  const prune = await again.prune.lock(0);
   assert.ok(prune);
   const other = await Journal.open(dir);
   opened.push(other);
   assert.is(await codeOf(() => other.lockForRecording()), 'JOURNAL_LOCKED');
-  assert.is(await other.lockForPruning(0), null);
+  assert.is(await other.prune.lock(0), null);
   await prune.close();
 });
 

@@ -53,8 +53,8 @@ test('a pruned record that would lower the stored horizon (a prune ignoring the 
   const { dir } = await journalOfLives();
   const journal = await Journal.open(dir);
   try {
-    await journal.removeLives([], { ...emptyPruned(), horizon: 600, at: Date.now() });
-    const refused = await journal.removeLives([], { ...emptyPruned(), horizon: 300, at: Date.now() }).then(() => null, (err: unknown) => err);
+    await journal.prune.removeLives([], { ...emptyPruned(), horizon: 600, at: Date.now() });
+    const refused = await journal.prune.removeLives([], { ...emptyPruned(), horizon: 300, at: Date.now() }).then(() => null, (err: unknown) => err);
     assert.ok(refused instanceof RdmJournalError && refused.code === 'JOURNAL_LOCKED', `expected JOURNAL_LOCKED, got ${String(refused)}`);
     assert.is((await journal.pruned()).horizon, 600);
   } finally {

@@ -138,7 +138,7 @@ test('a flipped byte in a data file is JOURNAL_CORRUPT naming the data file, the
   try {
     life = j.fileState('p00000003.pack')!.createdSeq;
     const entries = [];
-    for await (const entry of j.fileOps('p00000003.pack')) if (entry.type === 'append') entries.push(entry);
+    for await (const entry of j.index.fileOps('p00000003.pack')) if (entry.type === 'append') entries.push(entry);
     const hit = entries.find((entry) => entry.offset <= at && at < entry.offset + entry.length)!;
     op = { seq: hit.seq, offset: hit.offset, length: hit.length };
   } finally {

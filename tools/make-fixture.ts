@@ -42,15 +42,15 @@ async function makeFixture(dir: string): Promise<void> {
   await journal.bindSource({ path: '/srv/rdm/DB.rdm', dev: 2049, ino: 131073 });
   await journal.append(ops.slice(0, 8));
   await journal.append(ops.slice(8));
-  await journal.noteTarget({ path: '/backup/DB-COPY.rdm', seq: 8, updatedAt: AT + 20 });
+  await journal.targets.note({ path: '/backup/DB-COPY.rdm', seq: 8, updatedAt: AT + 20 });
   const files = Object.fromEntries([...journal.fileStates()].map(([name, state]) => [name, state]));
   const stats = await journal.stats();
   const index: Record<string, unknown[]> = {};
-  for await (const name of journal.fileNames()) {
+  for await (const name of journal.index.fileNames()) {
     index[name] = [];
-    for await (const entry of journal.fileOps(name)) index[name]!.push(entry);
+    for await (const entry of journal.index.fileOps(name)) index[name]!.push(entry);
   }
-  const targets = await journal.knownTargets();
+  const targets = await journal.targets.known();
   const source = journal.source; // as stored: from 0.2.0 with `fsid` (null here)
   await journal.close();
   const expected = {

@@ -254,7 +254,7 @@ export class Recorder {
   private async packsMissedWhileDown(): Promise<Op[]> {
     if (!this.recordedBefore || this.journal.version < 2) return [];
     const known = new Map<number, string>();
-    for await (const name of this.journal.fileNames()) {
+    for await (const name of this.journal.index.fileNames()) {
       const number = packNumber(name);
       if (number !== null) known.set(number, name);
     }

@@ -39,7 +39,7 @@ export async function show({ journal: dir, seq, raw, utc, out }: Common & { seq:
       throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${journal.location} has no op ${seq}: its ops are 1..${journal.head}`,
         { hint: 'rdm-journal log lists them' });
     }
-    if (seq <= journal.horizon && !(await journal.hasOp(seq))) {
+    if (seq <= journal.horizon && !(await journal.lookup.hasOp(seq))) {
       throw new RdmJournalError('NOT_IN_JOURNAL', `op ${seq} was pruned: it belonged to a file whose life ended by op ${journal.horizon}, the retention horizon`,
         { hint: 'rdm-journal log lists the ops held' });
     }
@@ -98,9 +98,9 @@ export async function files({ journal: dir, at, utc, out }: Common & { at?: stri
   await withJournal(dir, async (journal) => {
     journal.requireVersion('files');
     const seq = await resolveAt(journal, at);
-    const found = await journal.filesAt(seq);
+    const found = await journal.index.filesAt(seq);
     const names = [...found.keys()].sort(compareFileNames);
-    const atTime = seq > 0 ? (await journal.readOpAtOrBefore(seq))?.at ?? null : null; // op `seq` itself may be pruned
+    const atTime = seq > 0 ? (await journal.lookup.readOpAtOrBefore(seq))?.at ?? null : null; // op `seq` itself may be pruned
     let total = 0;
     for (const state of found.values()) total += state.size;
     const list = names.map((name) => ({ file: name, size: found.get(name)!.size, createdSeq: found.get(name)!.createdSeq }));
@@ -129,10 +129,10 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
     const lives: Life[] = [];
     const newLife = (): Life => ({ createdSeq: null, createdAt: null, ino: null, appends: 0, bytes: 0, firstAppend: null, lastAppend: null, deleted: null, resyncs: [] });
     let life: Life | null = null;
-    for await (const entry of journal.fileOps(file)) {
+    for await (const entry of journal.index.fileOps(file)) {
       if (entry.type === 'create' || life === null || life.deleted) lives.push(life = newLife());
       if (entry.type === 'create') {
-        const op = await journal.readFileOp(file, entry);
+        const op = await journal.index.readFileOp(file, entry);
         Object.assign(life, { createdSeq: entry.seq, createdAt: entry.at, ino: op.type === 'create' ? op.ino : null });
       } else if (entry.type === 'append') {
         life.appends += 1;
@@ -142,7 +142,7 @@ export async function history({ journal: dir, file, utc, out }: Common & { file:
       } else if (entry.type === 'delete') {
         life.deleted = { seq: entry.seq, at: entry.at, size: entry.offset };
       } else {
-        const op = await journal.readFileOp(file, entry);
+        const op = await journal.index.readFileOp(file, entry);
         if (op.type === 'resync') life.resyncs.push({ seq: entry.seq, at: entry.at, reason: op.reason, detail: op.detail });
       }
     }
@@ -186,9 +186,9 @@ export async function cat({ journal: dir, file, at, out }: Common & { file: stri
     const createdSeq = await findLife(journal, file, seq);
     const stdout = new StdoutStream();
     let size = 0;
-    for await (const entry of journal.fileOps(file, { after: createdSeq, upTo: seq })) {
+    for await (const entry of journal.index.fileOps(file, { after: createdSeq, upTo: seq })) {
       if (entry.type !== 'append') continue;
-      const op = await journal.readFileOp(file, entry);
+      const op = await journal.index.readFileOp(file, entry);
       // The bytes go out in order: an append not where the last ended would shift everything after it.
       if (op.type !== 'append' || op.offset !== size) {
         throw new RdmJournalError('JOURNAL_CORRUPT', `journal op ${op.seq} appends to ${file} at offset ${entry.offset}, but its appends before end at ${size}`,
@@ -203,7 +203,7 @@ export async function cat({ journal: dir, file, at, out }: Common & { file: stri
 /** The create of the life of `file` that was live after op `seq`, or NOT_IN_JOURNAL saying why not. */
 async function findLife(journal: Journal, file: string, seq: Seq): Promise<Seq> {
   let live = false;
-  for await (const entry of journal.fileOps(file, { upTo: seq, reverse: true })) {
+  for await (const entry of journal.index.fileOps(file, { upTo: seq, reverse: true })) {
     if (entry.type === 'resync') continue;
     if (!live && entry.type === 'delete') {
       throw new RdmJournalError('NOT_IN_JOURNAL', `${file} did not exist after op ${seq}: it was deleted by op ${entry.seq}`,

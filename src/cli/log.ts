@@ -52,7 +52,7 @@ async function* select(journal: Journal, file: string | undefined, after: Seq, u
     yield* journal.readOps({ after, upTo });
     return;
   }
-  for await (const entry of journal.fileOps(file, { after, upTo })) yield journal.readOp(entry.seq);
+  for await (const entry of journal.index.fileOps(file, { after, upTo })) yield journal.readOp(entry.seq);
 }
 
 function parseKinds(given: string[] | undefined): Set<Op['type']> | null {

@@ -127,14 +127,14 @@ function defineTargetMetrics(registers: Registry[], journal: Journal, { paths, c
     const head = await journal.refresh();
     const total = (await journal.stats()).bytes;
     // Before its first batch a target's cursor is what its last replay told the journal.
-    const notes = new Map((await journal.knownTargets()).map((note) => [note.path, note.seq]));
+    const notes = new Map((await journal.targets.known()).map((note) => [note.path, note.seq]));
     const rows: Row[] = [];
     for (const target of paths) {
       const seq = cursors.get(target) ?? notes.get(target) ?? 0;
-      const oldest = seq >= head ? null : await journal.readOpStampAtOrAfter(seq + 1); // its time only: no data read
+      const oldest = seq >= head ? null : await journal.lookup.readOpStampAtOrAfter(seq + 1); // its time only: no data read
       rows.push({
         target, seq, lagOps: Math.max(0, head - seq),
-        lagBytes: seq >= head ? 0 : Math.max(0, total - (await journal.appendedAt(seq))),
+        lagBytes: seq >= head ? 0 : Math.max(0, total - (await journal.lookup.appendedAt(seq))),
         lagSeconds: oldest ? Math.max(0, (Date.now() - oldest.at) / 1000) : 0,
       });
     }

@@ -32,7 +32,7 @@ export async function pruneCommand({ journal: dir, before, keep, dryRun, force, 
       : await lastOpAtOrBefore(journal, (point && 'time' in point ? point.time : Date.now() - keepMs!) - 1);
     const result = await prune(journal, { horizon, dryRun, force,
       onProgress: (p) => out.progress(`${dryRun ? 'looking at' : 'pruning'} lives ended by op ${horizon}: ${p.files} files, ${p.ops} ops, ${formatBytes(p.bytes)}`) });
-    const at = result.horizon > 0 ? (await journal.readOpAtOrAfter(result.horizon))?.at : undefined;
+    const at = result.horizon > 0 ? (await journal.lookup.readOpAtOrAfter(result.horizon))?.at : undefined;
     const where = result.horizon === 0 ? 'the first op' : `op ${result.horizon}${at === undefined ? '' : ` (${formatTime(at, utc)})`}`;
     const lines = [dryRun
       ? `would prune ${result.files} files whose life ended by op ${result.horizon}: ${result.ops} ops, ${formatBytes(result.bytes)}`

@@ -18,21 +18,21 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
     const stats = await journal.stats();
     const pruned = await journal.pruned();
     const head = stats.head;
-    const first = head > 0 ? await journal.readOpStampAtOrAfter(1) : null;
+    const first = head > 0 ? await journal.lookup.readOpStampAtOrAfter(1) : null;
     const ops = Object.fromEntries(Object.entries(stats.ops).map(([kind, n]) => [kind, n - pruned.ops[kind as keyof typeof pruned.ops]])) as typeof stats.ops;
     const bytesHeld = stats.bytes - pruned.bytes;
     // The earliest point `replay --until` and `files --at` can reach: the horizon (the start when nothing was pruned).
-    const restorable = head === 0 ? null : pruned.horizon === 0 ? { seq: 0, at: first!.at } : { seq: pruned.horizon, at: (await journal.readOpStampAtOrAfter(pruned.horizon))!.at };
-    const last = head > 0 ? await journal.readOpStamp(head) : null;
+    const restorable = head === 0 ? null : pruned.horizon === 0 ? { seq: 0, at: first!.at } : { seq: pruned.horizon, at: (await journal.lookup.readOpStampAtOrAfter(pruned.horizon))!.at };
+    const last = head > 0 ? await journal.lookup.readOpStamp(head) : null;
     const recording = await journal.isRecording();
     let liveBytes = 0;
     for (const state of journal.fileStates().values()) liveBytes += state.size;
     const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
     const targets = [];
-    const notes = await journal.knownTargets();
+    const notes = await journal.targets.known();
     for (const note of notes) {
       const seq = Math.min(note.seq, head);
-      const atCursor = seq > 0 ? ((await journal.readOpStampAtOrAfter(seq))?.at ?? 0) : first?.at ?? 0;
+      const atCursor = seq > 0 ? ((await journal.lookup.readOpStampAtOrAfter(seq))?.at ?? 0) : first?.at ?? 0;
       targets.push({
         path: note.path,
         exists: note.path.startsWith('s3://') || existsSync(note.path), // a replica (rdm-journal ship) is not a local path
@@ -40,7 +40,7 @@ export async function status({ journal: journalDir, utc, out }: StatusOptions): 
         updatedAt: iso(note.updatedAt),
         lagOps: head - seq,
         expired: isExpired(note, pruned.horizon),
-        lagBytes: stats.bytes - (await journal.appendedAt(seq)),
+        lagBytes: stats.bytes - (await journal.lookup.appendedAt(seq)),
         lagSeconds: last && seq < head ? Math.max(0, (last.at - atCursor) / 1000) : 0,
       });
     }

@@ -53,8 +53,8 @@ export interface TimelineOptions { fromSeq: Seq; untilSeq: Seq }
  * once more to find them.
  */
 export async function buildTimeline(journal: Journal, { fromSeq, untilSeq }: TimelineOptions): Promise<Timeline> {
-  const first = await journal.readOpStampAtOrAfter(fromSeq); // stamps: no op data is read
-  const last = await journal.readOpAtOrBefore(untilSeq);
+  const first = await journal.lookup.readOpStampAtOrAfter(fromSeq); // stamps: no op data is read
+  const last = await journal.lookup.readOpAtOrBefore(untilSeq);
   const fromAt = first?.at ?? Date.now();
   const untilAt = Math.max(last?.at ?? fromAt, fromAt);
   const intervalMs = Math.max(1, Math.ceil((untilAt - fromAt + 1) / RATE_BINS));
@@ -64,14 +64,14 @@ export async function buildTimeline(journal: Journal, { fromSeq, untilSeq }: Tim
   const resyncs: ResyncMark[] = [];
   let ops = 0;
   let bytes = 0;
-  for await (const file of journal.fileNames()) {
+  for await (const file of journal.index.fileNames()) {
     let current: Life | null = null;
     const open = (entry: IndexEntry, life: Seq): Life => {
       const made: Life = { file, life, startAt: entry.type === 'create' ? entry.at : fromAt, endAt: null, endSeq: null, appends: 0, bytes: 0, size: 0 };
       lives.push(made);
       return made;
     };
-    for await (const entry of journal.fileOps(file, { after: fromSeq - 1, upTo: untilSeq })) {
+    for await (const entry of journal.index.fileOps(file, { after: fromSeq - 1, upTo: untilSeq })) {
       ops += 1;
       if (entry.type === 'create') {
         current = open(entry, entry.seq);
@@ -87,7 +87,7 @@ export async function buildTimeline(journal: Journal, { fromSeq, untilSeq }: Tim
         Object.assign(current, { endAt: Math.max(entry.at, current.startAt), endSeq: entry.seq, size: entry.offset });
         current = null;
       } else {
-        const op = await journal.readFileOp(file, entry);
+        const op = await journal.index.readFileOp(file, entry);
         if (op.type === 'resync') resyncs.push({ seq: op.seq, at: op.at, reason: op.reason, file, detail: op.detail });
       }
     }
@@ -107,7 +107,7 @@ export async function buildTimeline(journal: Journal, { fromSeq, untilSeq }: Tim
 /** The create of the life of `file` that was open when the window starts (0: none recorded, e.g. pruned). */
 async function createBefore(journal: Journal, file: string, fromSeq: Seq): Promise<Seq> {
   if (fromSeq <= 1) return 0;
-  for await (const entry of journal.fileOps(file, { upTo: fromSeq - 1, reverse: true })) {
+  for await (const entry of journal.index.fileOps(file, { upTo: fromSeq - 1, reverse: true })) {
     if (entry.type === 'create') return entry.seq;
     if (entry.type === 'delete') return 0;
   }
@@ -129,8 +129,8 @@ async function addUnindexedResyncs(journal: Journal, fromSeq: Seq, untilSeq: Seq
 /** Each target a replay (or a shipper) told the journal about, placed at the time of its cursor's op. */
 async function cursorMarks(journal: Journal, fromSeq: Seq): Promise<CursorMark[]> {
   const marks: CursorMark[] = [];
-  for (const note of await journal.knownTargets()) {
-    const op = note.seq >= fromSeq && note.seq > 0 ? await journal.readOpAtOrBefore(note.seq) : null;
+  for (const note of await journal.targets.known()) {
+    const op = note.seq >= fromSeq && note.seq > 0 ? await journal.lookup.readOpAtOrBefore(note.seq) : null;
     marks.push({ path: note.path, seq: note.seq, at: op?.at ?? null, updatedAt: note.updatedAt, replica: /^[a-z0-9]+:\/\//.test(note.path) });
   }
   return marks;

@@ -14,25 +14,24 @@ import type { BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isNoSpace } from '../errors.js';
 import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
-import { isSafeFileName } from '../packfile.js';
-import { makeDirectories } from '../paths.js';
 import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
-import { DAMAGED_HINT, FORMAT_VERSION, FileLife, IndexEntry, JournalStats, PREFIX, Pruned, SourceIdentity, TargetNote, count, emptyPruned, emptyStats, indexFields, indexKey, indexValue, loadFileStates, nameOfIndexKey, opKey, prefixed, readHead, readIndexEntry, readLastAt, readMeta, readOpStamp, seqKey, seqOfKey, type OpStamp } from './schema.js';
-import { Db, checkJournalDirectory, hasLittleSpace, keepPrivate, openDatabase, openFailure, readOrWriteFormat, type JournalFormat } from './open.js';
-import { PRUNE_LOCK, RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
-import { upgradeToSealed, type UpgradeProgress } from './upgrade.js';
+import { FORMAT_VERSION, JournalStats, PREFIX, Pruned, SourceIdentity, count, emptyPruned, emptyStats, indexKey, indexValue, loadFileStates, opKey, prefixed, readHead, readLastAt, readMeta, seqKey, seqOfKey } from './schema.js';
+import { Db, hasLittleSpace, openDatabase, openFailure, prepareJournalDirectory, readOrWriteFormat, type JournalFormat } from './open.js';
+import { RECORDER_LOCK, lockHeld, takeLock, type JournalLock } from './locks.js';
+import { INDEXED_VERSION, indexOps, underUpgradeLocks, upgradeToSealed, type UpgradeProgress } from './upgrade.js';
+import { FileIndex } from './file-index.js';
+import { OpLookup } from './op-lookup.js';
+import { TargetNotes } from './target-notes.js';
+import { PruneSteps } from './prune-steps.js';
+import { StoredRecords } from './stored-records.js';
 
 export { FORMAT_VERSION, emptyPruned, indexFields, opKey } from './schema.js';
 export type { UpgradeProgress } from './upgrade.js';
 export type { FileLife, IndexEntry, JournalStats, OpStamp, Pruned, SourceIdentity, TargetNote } from './schema.js';
 export type { FileState } from '../file-state.js';
 
-/** The first format with the per-file index and counters: 1 is upgraded to it, then to 3 (upgrade.ts). */
-const INDEXED_VERSION = 2;
-/** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
-const UPGRADE_BATCH_OPS = 4096;
 /** How long a recorder waits for the recorder lock: another recorder may be finishing its stop. */
 const RECORDER_LOCK_WAIT_MS = 1000;
 export interface OpenOptions {
@@ -74,6 +73,16 @@ export class Journal {
   private upgradeAfter: Uint8Array | null;
   /** The version this process upgraded the journal from, if it did. */
   private upgradedFrom: number | null = null;
+  /** The per-file index: a file's ops (none read), its lives, the files at an op (file-index.ts). */
+  readonly index = new FileIndex(this, () => this.db);
+  /** Ops and their stamps at or around a seq, bytes appended up to one (op-lookup.ts). */
+  readonly lookup = new OpLookup(this, () => this.db);
+  /** Where replays' targets are, for status (target-notes.ts). */
+  readonly targets = new TargetNotes(() => this.db);
+  /** Every record as stored, for verify (stored-records.ts). */
+  readonly stored = new StoredRecords(() => this.db);
+  /** What a prune does to the journal, step by step (prune-steps.ts). */
+  readonly prune = new PruneSteps(this, () => this.db, (pruned) => { this.pruning = pruned; });
 
   private constructor(location: string, db: Db, format: JournalFormat) {
     this.location = location;
@@ -117,14 +126,7 @@ export class Journal {
 
   private static async openAny(location: string, options: OpenOptions): Promise<Journal> {
     const where = path.resolve(location);
-    const isNew = checkJournalDirectory(where, options.create ?? false);
-    try {
-      if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
-    } catch (err) {
-      throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
-        { hint: 'give a journal path you can write to', detail: 'journal-not-creatable', cause: err });
-    }
-    keepPrivate(where);
+    prepareJournalDirectory(where, options.create ?? false);
     const db = await openDatabase(where, options.create ?? false);
     try {
       const format = await readOrWriteFormat(db, where, options.create ?? false);
@@ -306,45 +308,6 @@ export class Journal {
     return this.data ? decodeStoredOp(seq, bytes, this.data) : decodeOp(seq, bytes);
   }
 
-  /** The op at `seq`, or the first one after it (retention leaves gaps); null past the head. */
-  async readOpAtOrAfter(seq: Seq): Promise<JournalOp | null> {
-    for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
-      return this.decodeStored(seqOfKey(key), value);
-    }
-    return null;
-  }
-
-  /** The op at `seq`, or the last one before it (retention leaves gaps); null before the first. */
-  async readOpAtOrBefore(seq: Seq): Promise<JournalOp | null> {
-    for await (const [key, value] of this.db.iterator({ lte: opKey(seq), gte: opKey(0), reverse: true, limit: 1 })) {
-      return this.decodeStored(seqOfKey(key), value);
-    }
-    return null;
-  }
-
-  /** Op `seq`'s kind, time and length, its bytes unread; JOURNAL_CORRUPT if it is missing. */
-  async readOpStamp(seq: Seq): Promise<OpStamp> {
-    const bytes = await this.db.get(opKey(seq));
-    if (bytes === undefined) {
-      throw new RdmJournalError('JOURNAL_CORRUPT', `journal ${this.location} has no op ${seq} (head is ${this.lastSeq})`,
-        { hint: 'the journal was damaged; restore it from a copy, or start a new journal' });
-    }
-    return readOpStamp(seq, bytes);
-  }
-
-  /** The stamp of the op at `seq` or the first one after it (retention leaves gaps); null past the head. */
-  async readOpStampAtOrAfter(seq: Seq): Promise<OpStamp | null> {
-    for await (const [key, value] of this.db.iterator({ gte: opKey(seq), lt: Uint8Array.of(PREFIX.op + 1), limit: 1 })) {
-      return readOpStamp(seqOfKey(key), value);
-    }
-    return null;
-  }
-
-  /** Whether op `seq` exists. */
-  async hasOp(seq: Seq): Promise<boolean> {
-    return (await this.db.get(opKey(seq))) !== undefined;
-  }
-
   /** Ops with after < seq <= upTo, in order; a missing seq in the range is JOURNAL_CORRUPT. */
   async *readOps(range: { after?: Seq; upTo?: Seq } = {}): AsyncGenerator<JournalOp> {
     yield* this.walkOps(range, (seq, value) => this.decodeStored(seq, value));
@@ -387,91 +350,6 @@ export class Journal {
   get horizon(): Seq { return this.pruning.horizon; }
 
   /**
-   * The lives of files that ended (were deleted) at or before `horizon`, with all their index
-   * entries, resyncs naming them within the life included: what a prune to `horizon` removes.
-   * Reads the index only. Yields per file name, in name order.
-   */
-  async *livesEndedBy(horizon: Seq): AsyncGenerator<FileLife> {
-    for await (const name of this.fileNames()) {
-      let life: IndexEntry[] = [];
-      for await (const entry of this.fileOps(name, { upTo: horizon })) {
-        if (entry.type === 'create') life = [entry];
-        else if (life.length > 0) life.push(entry);
-        if (entry.type === 'delete' && life.length > 0) {
-          yield { name, entries: life };
-          life = [];
-        }
-      }
-    }
-  }
-
-  /**
-   * Removes whole file lives and records the new retention state, in one batch: a crash leaves
-   * every life whole or gone, and the horizon written with the first removal.
-   */
-  async removeLives(lives: readonly FileLife[], pruned: Pruned, { sync = false } = {}): Promise<void> {
-    const writes: BatchOp[] = [];
-    for (const life of lives) {
-      for (const entry of life.entries) {
-        writes.push({ type: 'del', key: opKey(entry.seq) }, { type: 'del', key: indexKey(life.name, entry.seq) });
-      }
-    }
-    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'pruned'), value: packr.pack(pruned) });
-    // Under the prune lock nobody else writes the record; a process that ignores the lock (an older
-    // rdm-journal) may have, and its horizon must not move back: ops below it are gone.
-    const stored = (await readMeta<Pruned>(this.db, 'pruned')) ?? emptyPruned();
-    if (stored.horizon > pruned.horizon) {
-      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} was pruned to op ${stored.horizon} by another process while this prune (to op ${pruned.horizon}) ran; nothing more was written`,
-        { hint: 'run the prune again: it starts from the journal\'s current horizon' });
-    }
-    try {
-      // Format 3 unlinks the lives' data files below: only after their removal is durable.
-      await this.db.batch(writes, { sync: sync || this.data !== null });
-    } catch (err) {
-      if (isNoSpace(err)) {
-        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space while pruning: ${(err as Error).message}`,
-          { hint: 'free a little space and prune again: what was removed so far is consistent', cause: err });
-      }
-      throw err;
-    }
-    this.pruning = pruned;
-    await this.data?.remove(lives.map((life) => life.entries[0]!.seq)); // a life starts with its create
-  }
-
-  /**
-   * Takes the journal's prune lock: prunes read-modify-write the `pruned` record, so only one may
-   * run at a time, whichever process. Waits up to `waitMs` for another prune to finish; null when it
-   * still holds the lock then. The caller releases it with close().
-   */
-  async lockForPruning(waitMs: number): Promise<JournalLock | null> {
-    try {
-      return await takeLock(this.location, PRUNE_LOCK, waitMs);
-    } catch (err) {
-      throw openFailure(this.location, err);
-    }
-  }
-
-  /**
-   * Removes the checkpoints below the horizon but the last one at or before it (which byte counts
-   * at the horizon and later still start from): retention must not leave them growing forever.
-   */
-  async removeCheckpointsBelow(horizon: Seq): Promise<number> {
-    const writes: BatchOp[] = [];
-    let kept = false;
-    for await (const key of this.db.keys({ gte: seqKey(PREFIX.checkpoint, 0), lte: seqKey(PREFIX.checkpoint, horizon), reverse: true })) {
-      if (kept) writes.push({ type: 'del', key });
-      kept = true;
-    }
-    if (writes.length > 0) await this.db.batch(writes);
-    return writes.length;
-  }
-
-  /** Returns the space of removed ops between two seqs to the filesystem, if this process hosts. */
-  async compactOps(from: Seq, to: Seq): Promise<boolean> {
-    return this.db.compactRange(opKey(from), opKey(to));
-  }
-
-  /**
    * The journal's counters, read afresh (another process may be appending): constant time.
    * Needs format 2 (see requireVersion).
    */
@@ -491,143 +369,6 @@ export class Journal {
         detail: 'journal-needs-upgrade', facts: { journal: this.location } });
   }
 
-  /** The ops of one file, from the index (no data is read), with after < seq <= upTo, in order. */
-  async *fileOps(name: string, { after = 0, upTo = Number.MAX_SAFE_INTEGER, reverse = false }: { after?: Seq; upTo?: Seq; reverse?: boolean } = {}): AsyncGenerator<IndexEntry> {
-    this.requireVersion('per-file queries');
-    // No journal holds such a name, and one with a NUL would read the entries of another.
-    if (!isSafeFileName(name)) {
-      throw new RdmJournalError('NOT_IN_JOURNAL', `journal ${this.location} holds no file named ${JSON.stringify(name)}: file names are single path components`,
-        { hint: 'give a file name as the journal holds it (p00000001.pack)', detail: 'file-name-not-a-component' });
-    }
-    for await (const [key, value] of this.db.iterator({ gt: indexKey(name, after), lte: indexKey(name, upTo), reverse })) {
-      yield readIndexEntry(name, key, value);
-    }
-  }
-
-  /**
-   * The op an index entry of `name` points to, checked against the entry: the same kind, on `name`,
-   * with the entry's offset and length. An index that points elsewhere is JOURNAL_CORRUPT: what is
-   * rebuilt from it (cat, replay --resync) would otherwise hold another file's bytes.
-   */
-  async readFileOp(name: string, entry: IndexEntry): Promise<JournalOp> {
-    return this.checkIndexed(name, entry, await this.readOp(entry.seq));
-  }
-
-  /** As readFileOp, but a format 3 append comes by reference to its data file (readOpRefs). */
-  async readFileOpRef(name: string, entry: IndexEntry): Promise<ReplayOp> {
-    const bytes = await this.db.get(opKey(entry.seq));
-    if (bytes === undefined || !this.data) return this.readFileOp(name, entry);
-    return this.checkIndexed(name, entry, decodeStoredOpRef(entry.seq, bytes));
-  }
-
-  private checkIndexed<T extends ReplayOp>(name: string, entry: IndexEntry, op: T): T {
-    const [offset, length] = op.type === 'append' && !('data' in op) ? [op.offset, op.length] : indexFields(op as JournalOp);
-    const fits = op.type === entry.type && op.file === name && offset === entry.offset && length === entry.length;
-    if (!fits) {
-      throw new RdmJournalError('JOURNAL_CORRUPT',
-        `journal index entry of ${name} at op ${entry.seq} says ${entry.type} (offset ${entry.offset}, length ${entry.length}); ` +
-        `op ${entry.seq} is ${op.type}${op.file === undefined ? '' : ' of ' + op.file} (offset ${offset}, length ${length})`,
-        { hint: DAMAGED_HINT });
-    }
-    return op;
-  }
-
-  /** Every file name the journal has ever recorded, in byte order of their UTF-8. */
-  async *fileNames(): AsyncGenerator<string> {
-    this.requireVersion('per-file queries');
-    let from = Uint8Array.of(PREFIX.index);
-    for (;;) {
-      let name: string | null = null;
-      for await (const key of this.db.keys({ gte: from, lt: Uint8Array.of(PREFIX.index + 1), limit: 1 })) {
-        name = nameOfIndexKey(key);
-        const body = key.subarray(1, key.length - 9);
-        // The next name sorts after every key of this one: name + 0x01 > name + 0x00 + seq.
-        from = Buffer.concat([Uint8Array.of(PREFIX.index), body, Uint8Array.of(1)]);
-      }
-      if (name === null) return;
-      yield name;
-    }
-  }
-
-  /** The files that existed after op `seq`, and their sizes then: two index reads per file ever recorded. */
-  async filesAt(seq: Seq): Promise<Map<string, { size: number; createdSeq: Seq }>> {
-    const files = new Map<string, { size: number; createdSeq: Seq }>();
-    for await (const name of this.fileNames()) {
-      let size: number | null = null;
-      for await (const entry of this.fileOps(name, { upTo: seq, reverse: true })) {
-        if (entry.type === 'resync') continue;
-        if (size === null) {
-          if (entry.type === 'delete') break;
-          size = entry.type === 'append' ? entry.offset + entry.length : 0;
-        }
-        if (entry.type === 'create') {
-          files.set(name, { size, createdSeq: entry.seq });
-          break;
-        }
-      }
-    }
-    return files;
-  }
-
-  /** Data bytes appended from op 1 up to `seq`: the checkpoint at or before it, plus the ops after that. */
-  async appendedAt(seq: Seq): Promise<number> {
-    this.requireVersion('counting bytes');
-    let from = 0;
-    let bytes = 0;
-    for await (const [key, value] of this.db.iterator({ lte: seqKey(PREFIX.checkpoint, seq), gte: seqKey(PREFIX.checkpoint, 0), reverse: true, limit: 1 })) {
-      from = seqOfKey(key);
-      bytes = packr.unpack(value) as number;
-    }
-    // Lengths from the stored records: no op bytes are read (status asks this for every target).
-    for await (const [key, value] of this.db.iterator({ gt: opKey(from), lte: opKey(seq) })) bytes += readOpStamp(seqOfKey(key), value).length;
-    return bytes;
-  }
-
-  /** Every checkpoint as stored: seq and the bytes appended in ops 1..seq (for `verify`). */
-  async *checkpoints(): AsyncGenerator<[Seq, number]> {
-    for await (const [key, value] of this.db.iterator({ gte: seqKey(PREFIX.checkpoint, 0), lt: Uint8Array.of(PREFIX.checkpoint + 1) })) {
-      yield [seqOfKey(key), packr.unpack(value) as number];
-    }
-  }
-
-  /**
-   * Reads every record, each checked against its seal (format 3), for `verify`: also those no reader
-   * looks up, such as a key damage turned into an unknown one. JOURNAL_CORRUPT at the first damaged
-   * record that is not an op (ops are reported one by one by the op walk).
-   */
-  async checkAllRecords(): Promise<number> {
-    let records = 0;
-    for await (const _ of this.db.iterator({})) records += 1;
-    return records;
-  }
-
-  /** Remembers where a target's cursor is, for `status` (best effort: the target's own cursor is the truth). */
-  async noteTarget(note: TargetNote): Promise<void> {
-    await this.db.batch([{ type: 'put', key: prefixed(PREFIX.target, note.path), value: packr.pack(note) }]);
-  }
-
-  /** The targets replays have told this journal about. */
-  async knownTargets(): Promise<TargetNote[]> {
-    const notes: TargetNote[] = [];
-    for await (const [, value] of this.db.iterator({ gte: Uint8Array.of(PREFIX.target), lt: Uint8Array.of(PREFIX.target + 1) })) {
-      notes.push(packr.unpack(value) as TargetNote);
-    }
-    return notes;
-  }
-
-  /**
-   * The raw op table, for `verify`: every key and value as stored, undecoded, so one damaged op is
-   * reported and the walk goes on.
-   */
-  async *rawOps(): AsyncGenerator<[Seq, Uint8Array]> {
-    for await (const [key, value] of this.db.iterator({ gte: opKey(0), lt: Uint8Array.of(PREFIX.op + 1) })) yield [seqOfKey(key), value];
-  }
-
-  /** The stored file states, read afresh (for `verify`). */
-  async storedFileStates(): Promise<Map<string, FileState>> {
-    return loadFileStates(this.db);
-  }
-
   /**
    * Brings a format 1 or 2 journal to format 3 in place, under the recorder and prune locks: 1 is
    * indexed to 2 first (indexOps), then upgrade.ts moves op bytes to data files and seals every
@@ -636,63 +377,24 @@ export class Journal {
    */
   private async upgrade(onProgress?: (progress: UpgradeProgress) => void): Promise<void> {
     const from = this.formatVersion;
-    const lock = await takeLock(this.location, RECORDER_LOCK, 0).catch((err: unknown) => { throw openFailure(this.location, err); });
-    if (!lock) {
-      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is format ${this.formatVersion} and another process holds its recorder lock (an older rdm-journal recording, or an upgrade running)`,
-        { hint: 'let the upgrade finish, or stop that recorder, then run this command again: the journal is upgraded once, in place' });
-    }
-    try {
-      const pruneLock = await this.lockForPruning(60_000);
-      if (!pruneLock) {
-        throw new RdmJournalError('JOURNAL_LOCKED', `journal ${this.location} is being pruned by another process; it is upgraded once no prune runs`,
-          { hint: 'run this command again when the prune has finished' });
-      }
-      try {
-        if (this.formatVersion < INDEXED_VERSION) await this.indexOps();
+    await underUpgradeLocks({ location: this.location, version: from, lockForPruning: (waitMs) => this.prune.lock(waitMs),
+      steps: async () => {
+        if (this.formatVersion < INDEXED_VERSION) {
+          await indexOps(this.db, this.readOps(), this.createdAt, this.formatVersion);
+          this.formatVersion = INDEXED_VERSION;
+        }
         await upgradeToSealed({ db: this.raw, location: this.location, createdAt: this.createdAt, from: this.formatVersion,
           resumeAfter: this.upgradeAfter, head: await readHead(this.raw), onProgress });
-      } finally {
-        await pruneLock.close();
-      }
-      // No compactRange here to return the old values' space at once: LevelDB 1.20 names a new table in
-      // its MANIFEST before the table's directory entry is durable, and the power-cut test
-      // (crash-state.test.ts) found a journal that no longer opens after a cut there.
-      this.db = this.readAs(FORMAT_VERSION);
-      this.upgradeAfter = null;
-      this.upgradedFrom = from;
-      await this.loadState();
-    } catch (err) {
-      if (isNoSpace(err)) {
-        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} ran out of disk space while being upgraded`,
-          { hint: 'free space and run the command again: the upgrade resumes, and the journal is readable as before until it completes', cause: err });
-      }
-      throw err;
-    } finally {
-      await lock.close();
-    }
-  }
-
-  /**
-   * Format 1 to 2: writes the per-file index, checkpoints and counters from the ops, then the new
-   * version. A crash midway leaves a format 1 journal with harmless extra keys, written again next time.
-   */
-  private async indexOps(): Promise<void> {
-    const stats = emptyStats();
-    let writes: BatchOp[] = [];
-    for await (const op of this.readOps()) {
-      if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
-      count(stats, op, op.seq);
-      if (op.seq % UPGRADE_BATCH_OPS === 0) {
-        writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.bytes) });
-        await this.db.batch(writes);
-        writes = [];
-      }
-    }
-    writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
-    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
-    writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: INDEXED_VERSION, createdAt: this.createdAt, upgradedFrom: this.formatVersion }) });
-    await this.db.batch(writes, { sync: true });
-    this.formatVersion = INDEXED_VERSION;
+      },
+      switchOver: async () => {
+        // No compactRange here to return the old values' space at once: LevelDB 1.20 names a new table in
+        // its MANIFEST before the table's directory entry is durable, and the power-cut test
+        // (crash-state.test.ts) found a journal that no longer opens after a cut there.
+        this.db = this.readAs(FORMAT_VERSION);
+        this.upgradeAfter = null;
+        this.upgradedFrom = from;
+        await this.loadState();
+      } });
   }
 
   /**
@@ -792,19 +494,3 @@ export class Journal {
     this.db.on('reconnect', wakeAll); // a new host: a notification may have died with the old one
   }
 }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

@@ -8,6 +8,7 @@ import { NOTIFY_NAME } from './commit-notify.js';
 import { HANDOVER_NAME, SOCKET_NAME, SharedLevel, type BatchOp } from './shared-level.js';
 import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
 import { holdsNoData, openLevelDurably } from '../durable.js';
+import { makeDirectories } from '../paths.js';
 import { PRUNE_LOCK, RECORDER_LOCK, lockHeld } from './locks.js';
 import { FORMAT_VERSION, PREFIX, isEmpty, prefixed } from './schema.js';
 import { formatRecord, readFormatRecord } from './sealed-level.js';
@@ -51,6 +52,18 @@ export function hasLittleSpace(where: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Makes `where` ready to open as a journal: checked, created when new (if `create`), private. */
+export function prepareJournalDirectory(where: string, create: boolean): void {
+  const isNew = checkJournalDirectory(where, create);
+  try {
+    if (isNew) makeDirectories(where, 0o700); // not Node's recursive mkdir: it spins on /proc/x
+  } catch (err) {
+    throw new RdmJournalError('JOURNAL_UNUSABLE', `journal ${where} cannot be created: ${(err as Error).message}`,
+      { hint: 'give a journal path you can write to', detail: 'journal-not-creatable', cause: err });
+  }
+  keepPrivate(where);
 }
 
 /** Returns whether the journal is new; refuses a path that cannot hold a journal. */

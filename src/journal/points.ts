@@ -31,7 +31,7 @@ async function lastInRun(journal: Journal, first: Seq, last: Seq, time: number):
   let high = last + 1; // every op from here on is after it
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    const op = await journal.readOpStampAtOrAfter(middle); // its time only: no op bytes read
+    const op = await journal.lookup.readOpStampAtOrAfter(middle); // its time only: no op bytes read
     if (op === null || op.seq >= high || op.at > time) high = middle; // no op in [middle, high) is at or before it
     else low = op.seq;
   }

@@ -1,5 +1,6 @@
 /**
- * Bringing a format 2 journal to format 3 in place: op bytes moved from LevelDB values into data
+ * Bringing a format 1 or 2 journal to format 3 in place (format 1 is indexed to 2 first: indexOps).
+ * Format 2 to 3: op bytes moved from LevelDB values into data
  * files, every record sealed (CRC-32C), the format record switched last. Spec: journal-format/README.md
  * section 7. Works on the raw database (no sealing layer): half-way, some records are sealed and
  * some are not, and only this module knows which.
@@ -22,16 +23,23 @@
 import { constants } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { RdmJournalError } from '../errors.js';
+import { RdmJournalError, isNoSpace } from '../errors.js';
+import { RECORDER_LOCK, takeLock, type JournalLock } from './locks.js';
+import { openFailure } from './open.js';
 import { fsyncDirectory } from '../durable.js';
 import { DATA_DIR, dataFileName, storedAppend } from './data-files.js';
-import { decodeOp, type Seq } from './op.js';
-import { PREFIX, indexKey, readIndexEntry, seqOfKey } from './schema.js';
+import { decodeOp, type JournalOp, type Seq } from './op.js';
+import { PREFIX, count, emptyStats, indexKey, indexValue, prefixed, readIndexEntry, seqKey, seqOfKey } from './schema.js';
+import { packr } from './msgpack.js';
 import { formatRecord, seal, unseal } from './sealed-level.js';
 import type { SharedLevel as Db, BatchOp } from './shared-level.js';
 
 /** The format this module upgrades to. */
 export const SEALED_VERSION = 3;
+/** The first format with the per-file index and counters: 1 is upgraded to it (indexOps), then to 3. */
+export const INDEXED_VERSION = 2;
+/** A checkpoint of the bytes appended so far is written with every batch, and every this many ops on upgrade. */
+const UPGRADE_BATCH_OPS = 4096;
 /** Records resealed per synced batch: bounded memory, a bounded redo after a crash. */
 const RESEAL_BATCH_RECORDS = 2048;
 /** Step 1 reports progress (and counts a batch) every this many bytes of appended data. */
@@ -45,6 +53,76 @@ const FORMAT_KEY = Buffer.from('mformat', 'latin1');
 const KILL_AFTER_ENV = 'RDM_JOURNAL_TEST_UPGRADE_KILL_AFTER';
 
 export type UpgradeProgress = { step: 'data'; seq: Seq; head: Seq } | { step: 'seal'; records: number };
+
+/** An upgrade in place, as the journal runs it (Journal.upgrade). */
+export interface InPlaceUpgrade {
+  location: string;
+  /** The journal's format before the upgrade. */
+  version: number;
+  lockForPruning(waitMs: number): Promise<JournalLock | null>;
+  /** The upgrade itself (indexOps, upgradeToSealed), under both locks. */
+  steps(): Promise<void>;
+  /** The journal reads the new format: after the prune lock is released, still under the recorder lock. */
+  switchOver(): Promise<void>;
+}
+
+/**
+ * Runs an upgrade under the recorder and prune locks: one writer, and no prune removing ops from
+ * under it. Refuses (JOURNAL_LOCKED) when another process holds either; a full disk is
+ * JOURNAL_NO_SPACE, whose hint says the upgrade resumes.
+ */
+export async function underUpgradeLocks(upgrade: InPlaceUpgrade): Promise<void> {
+  const { location } = upgrade;
+  const lock = await takeLock(location, RECORDER_LOCK, 0).catch((err: unknown) => { throw openFailure(location, err); });
+  if (!lock) {
+    throw new RdmJournalError('JOURNAL_LOCKED', `journal ${location} is format ${upgrade.version} and another process holds its recorder lock (an older rdm-journal recording, or an upgrade running)`,
+      { hint: 'let the upgrade finish, or stop that recorder, then run this command again: the journal is upgraded once, in place' });
+  }
+  try {
+    const pruneLock = await upgrade.lockForPruning(60_000);
+    if (!pruneLock) {
+      throw new RdmJournalError('JOURNAL_LOCKED', `journal ${location} is being pruned by another process; it is upgraded once no prune runs`,
+        { hint: 'run this command again when the prune has finished' });
+    }
+    try {
+      await upgrade.steps();
+    } finally {
+      await pruneLock.close();
+    }
+    await upgrade.switchOver();
+  } catch (err) {
+    if (isNoSpace(err)) {
+      throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${location} ran out of disk space while being upgraded`,
+        { hint: 'free space and run the command again: the upgrade resumes, and the journal is readable as before until it completes', cause: err });
+    }
+    throw err;
+  } finally {
+    await lock.close();
+  }
+}
+
+/**
+ * Format 1 to 2: writes the per-file index, checkpoints and counters from the ops, then the new
+ * version (the caller then reads it as format 2). A crash midway leaves a format 1 journal with
+ * harmless extra keys, written again next time.
+ */
+export async function indexOps(db: Db, ops: AsyncIterable<JournalOp>, createdAt: number, from: number): Promise<void> {
+  const stats = emptyStats();
+  let writes: BatchOp[] = [];
+  for await (const op of ops) {
+    if (op.file !== undefined) writes.push({ type: 'put', key: indexKey(op.file, op.seq), value: indexValue(op) });
+    count(stats, op, op.seq);
+    if (op.seq % UPGRADE_BATCH_OPS === 0) {
+      writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, op.seq), value: packr.pack(stats.bytes) });
+      await db.batch(writes);
+      writes = [];
+    }
+  }
+  writes.push({ type: 'put', key: seqKey(PREFIX.checkpoint, stats.head), value: packr.pack(stats.bytes) });
+  writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'stats'), value: packr.pack(stats) });
+  writes.push({ type: 'put', key: prefixed(PREFIX.meta, 'format'), value: packr.pack({ version: INDEXED_VERSION, createdAt, upgradedFrom: from }) });
+  await db.batch(writes, { sync: true });
+}
 
 export interface SealedUpgrade {
   db: Db;

@@ -1,4 +1,4 @@
-// Typed wrapper over our own N-API addon (binding.c). Exists because Node's
+// Typed wrapper over our own N-API addon (binding.c and the C files it registers). Exists because Node's
 // fs.watch silently drops IN_Q_OVERFLOW and rename cookies; see docs/rdm-and-inotify.md.
 import { createRequire } from 'node:module';
 

@@ -9,7 +9,8 @@ import { overlaps, realPathOf } from '../paths.js';
 import type { IndexEntry, Journal } from '../journal/journal.js';
 import type { Seq } from '../journal/op.js';
 import { appendLength, type ReplayOp } from '../journal/data-files.js';
-import { CONTROL_DIR, Target, makeTargetDirectory, type RebuildFile } from './target.js';
+import { Target, makeTargetDirectory, type RebuildFile } from './target.js';
+import { CONTROL_DIR } from './cursor.js';
 
 /** A batch closes at this many bytes of data (held in memory or copied in the kernel) or ops, whichever comes first. */
 const BATCH_BYTES = 8 * 1024 * 1024;
@@ -188,13 +189,13 @@ async function planRebuild(journal: Journal): Promise<RebuildPlan> {
   journal.requireVersion('rebuilding a target');
   const head = await journal.refresh();
   const files: PlannedFile[] = [];
-  for (const [name, state] of await journal.filesAt(head)) {
+  for (const [name, state] of await journal.index.filesAt(head)) {
     const refuse = (why: string) => new RdmJournalError('JOURNAL_CORRUPT', `journal ${journal.location} cannot rebuild ${name}: ${why}`,
       { hint: 'the journal was damaged or written by another program; nothing was written to the target' });
     if (name === CONTROL_DIR) throw refuse(`${CONTROL_DIR} is reserved for the target's cursor`);
     const file: PlannedFile = { name, mode: 0o644, size: 0, appends: [] };
-    for await (const entry of journal.fileOps(name, { after: state.createdSeq - 1, upTo: head })) {
-      const op = await journal.readFileOp(name, entry);
+    for await (const entry of journal.index.fileOps(name, { after: state.createdSeq - 1, upTo: head })) {
+      const op = await journal.index.readFileOp(name, entry);
       if (op.type === 'create') {
         if (op.seq !== state.createdSeq) throw refuse(`it is created again at op ${op.seq}, after its last create at op ${state.createdSeq}`);
         file.mode = op.mode ?? 0o644;
@@ -223,7 +224,7 @@ async function rebuildTarget(journal: Journal, target: Target, plan: RebuildPlan
     size: file.size,
     appends: (async function* () {
       for (const entry of file.appends) {
-        const op = await journal.readFileOpRef(file.name, entry);
+        const op = await journal.index.readFileOpRef(file.name, entry);
         if (op.type === 'append') yield op;
       }
     })(),
@@ -277,7 +278,7 @@ async function* readBatches(journal: Journal, after: Seq, end: Seq): AsyncGenera
  * cursor in the target is the truth, and a note lost to a failing journal disk costs only a stale status.
  */
 async function noteTarget(journal: Journal, target: Target): Promise<void> {
-  await journal.noteTarget({ path: target.dir, seq: target.seq, horizon: target.cursorState.horizon ?? 0, updatedAt: Date.now() }).catch(() => {});
+  await journal.targets.note({ path: target.dir, seq: target.seq, horizon: target.cursorState.horizon ?? 0, updatedAt: Date.now() }).catch(() => {});
 }
 
 async function catchUp(journal: Journal, target: Target, end: Seq, result: TargetResult, options: ReplayOptions): Promise<void> {

@@ -1,9 +1,7 @@
 /**
  * A replay target: a directory the journal's ops are applied to, with its own durable cursor.
  *
- * The target's control state lives in `<target>/.rdm-journal/`, a small LevelDB holding the cursor.
- * LevelDB's lock (fcntl, released by the kernel even on SIGKILL) makes one writer per target, and
- * its synced puts make cursor writes atomic and durable.
+ * The cursor lives in the target's control database (cursor.ts), locked for one writer.
  *
  * Crash safety: before a batch is applied the cursor records `applying: <last seq of the batch>`;
  * after its bytes are fsynced the cursor moves to that seq. The write that moves it also records
@@ -15,47 +13,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Level } from 'level';
-import { packr } from '../journal/msgpack.js';
-import { RdmJournalError, isErrnoException, isLevelLocked, isNoSpace } from '../errors.js';
+import { RdmJournalError, isErrnoException } from '../errors.js';
 import { checksum, type Seq } from '../journal/op.js';
-import { fsyncDirectory, openLevelDurably } from '../durable.js';
+import { fsyncDirectory } from '../durable.js';
 import { makeDirectories } from '../paths.js';
 import { compareFileNames, isSafeFileName } from '../packfile.js';
-import { appendLength, type AppendRefOp, type ReplayOp } from '../journal/data-files.js';
-import { applyChange, changeOf, type FileTail } from '../file-state.js';
+import type { AppendRefOp, ReplayOp } from '../journal/data-files.js';
+import { applyChange, changeOf } from '../file-state.js';
+import { RUN_BYTES, joinRun, startRun, writeFully, writevFully, type AppendRun } from './append-runs.js';
+import { CONTROL_DIR, CursorStore, writeFailure, type Cursor, type JournalIdentity, type TargetFile } from './cursor.js';
 
-export const CONTROL_DIR = '.rdm-journal';
-const CURSOR_VERSION = 1;
-const write = promisify(fs.write);
-const writev = promisify(fs.writev);
-/** Contiguous appends to one file are written with one pwritev of at most this many bytes. */
-const RUN_BYTES = 8 * 1024 * 1024;
 const fdatasync = promisify(fs.fdatasync);
-
-/** Which journal a target was made from: its creation time and source path. */
-export interface JournalIdentity { createdAt: number; source: string | null }
-
-/** What the target holds of one file: its size and last append, to check it without the journal. */
-export interface TargetFile extends FileTail { kept?: boolean }
-
-export interface Cursor {
-  version: number;
-  journal: JournalIdentity;
-  /** Every op up to here is applied and on disk. */
-  seq: Seq;
-  /** A batch up to this seq was being applied when the cursor was written (null when none). */
-  applying: Seq | null;
-  files: Record<string, TargetFile>;
-  updatedAt: number;
-  /**
-   * The journal's retention horizon when the last batch was applied (absent: 0). Ops of lives that
-   * ended by then were never seen by this target, so it is still valid below that horizon.
-   */
-  horizon?: Seq;
-  /** A `replay --resync` was rewriting the target when this was written: only another one may go on. */
-  resyncing?: boolean;
-}
 
 /** One file of a rebuilt target: its mode, size, and its appends in order (format 3's by reference). */
 export interface RebuildFile {
@@ -85,8 +53,6 @@ export interface DataCopier {
   copy(ops: readonly AppendRefOp[], fd: number): Promise<unknown>;
 }
 
-type ControlDb = Level<string, Uint8Array>;
-
 /** The appends of a batch given by reference (format 3): their bytes are checked before any is written. */
 function appendRefs(ops: readonly ReplayOp[]): AppendRefOp[] {
   return ops.filter((op): op is AppendRefOp => op.type === 'append' && !('data' in op));
@@ -94,16 +60,16 @@ function appendRefs(ops: readonly ReplayOp[]): AppendRefOp[] {
 
 export class Target {
   readonly dir: string;
-  private readonly control: ControlDb;
+  private readonly store: CursorStore;
   private cursor: Cursor;
   /** The batch whose bytes checkAhead already checked: its apply does not read them twice. */
   private checkedAhead: readonly ReplayOp[] | null = null;
   private readonly fds = new Map<string, number>();
   private readonly hadCursor: boolean;
 
-  private constructor(dir: string, control: ControlDb, cursor: Cursor, hadCursor: boolean) {
+  private constructor(dir: string, store: CursorStore, cursor: Cursor, hadCursor: boolean) {
     this.dir = dir;
-    this.control = control;
+    this.store = store;
     this.cursor = cursor;
     this.hadCursor = hadCursor;
   }
@@ -113,18 +79,8 @@ export class Target {
     const where = path.resolve(dir);
     makeTargetDirectory(where);
     refuseForeignDirectory(where); // before the control directory exists: a refused target is left as found
-    const control = await openControl(where, true);
-    try {
-      const stored = await control.get('cursor');
-      const cursor = stored ? readCursor(where, stored) : emptyCursor(journal);
-      checkCursor(where, cursor, journal);
-      await control.put('writing', packr.pack({ pid: process.pid, since: Date.now() }), { sync: true })
-        .catch((err: unknown) => { throw writeFailure(where, err); });
-      return new Target(where, control, cursor, stored !== undefined);
-    } catch (err) {
-      await control.close();
-      throw err;
-    }
+    const { store, cursor, hadCursor } = await CursorStore.open(where, journal);
+    return new Target(where, store, cursor, hadCursor);
   }
 
   get seq(): Seq { return this.cursor.seq; }
@@ -387,28 +343,15 @@ export class Target {
     return kept;
   }
 
-  /** Releases the target: the writing mark goes, the lock with it. */
+  /** Releases the target: the writing note goes unless a batch is half-applied, the lock with it. */
   /** Best effort: it runs after failures (a full disk among them) and must not hide them. */
   async close(): Promise<void> {
     for (const name of [...this.fds.keys()]) this.closeFile(name);
-    try {
-      // A half-applied batch keeps the mark: the target is not usable until a replay finishes it.
-      if (this.cursor.applying === null) await this.control.del('writing', { sync: true });
-    } catch {
-      // the mark stays: the next replay of this target removes it
-    } finally {
-      await this.control.close().catch(() => {});
-    }
+    await this.store.close(this.cursor.applying === null);
   }
 
   private async saveCursor(cursor: Cursor): Promise<void> {
-    const next = { ...cursor, updatedAt: Date.now() };
-    try {
-      await this.control.put('cursor', packr.pack(next), { sync: true });
-    } catch (err) {
-      throw writeFailure(this.dir, err);
-    }
-    this.cursor = next;
+    this.cursor = await this.store.save(cursor);
   }
 
   private openForAppend(name: string): number {
@@ -509,54 +452,6 @@ function lastResets(ops: readonly ReplayOp[], noDelete: boolean): Map<string, Se
   return reset;
 }
 
-/**
- * A target's cursor, read without writing anything (for `verify --to`). A target being replayed
- * into is TARGET_LOCKED: its files change under the reader.
- */
-export async function readTargetCursor(dir: string): Promise<Cursor> {
-  const where = path.resolve(dir);
-  if (!fs.existsSync(path.join(where, CONTROL_DIR, 'CURRENT'))) {
-    throw new RdmJournalError('TARGET_UNUSABLE', `${where} is not a replay target (no ${CONTROL_DIR}/ with a cursor)`,
-      { hint: 'give a directory that a replay or backup wrote', detail: 'not-a-target' });
-  }
-  const control = await openControl(where, false);
-  try {
-    const stored = await control.get('cursor');
-    if (stored === undefined) {
-      throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} has no cursor yet: no replay into it has finished a batch`,
-        { hint: 'run the replay into it first' });
-    }
-    return readCursor(where, stored);
-  } finally {
-    await control.close();
-  }
-}
-
-/** The target's control database, open and locked (TARGET_LOCKED when a replay holds it). */
-async function openControl(where: string, createIfMissing: boolean): Promise<ControlDb> {
-  // A control database whose creation was cut short holds no cursor: it is made again.
-  const location = path.join(where, CONTROL_DIR);
-  try {
-    return await openLevelDurably(location, (create): ControlDb => new Level(location, { keyEncoding: 'utf8', valueEncoding: 'view', createIfMissing: create }),
-      { create: createIfMissing });
-  } catch (err) {
-    throw controlFailure(where, err);
-  }
-}
-
-function readCursor(where: string, stored: Uint8Array): Cursor {
-  try {
-    const cursor = packr.unpack(stored) as Cursor;
-    // Its file names are joined to the target directory (verify --to opens them): one path component each.
-    if (typeof cursor === 'object' && cursor !== null && Number.isSafeInteger(cursor.seq) && typeof cursor.files === 'object' && cursor.files !== null &&
-      Object.keys(cursor.files).every((name) => isSafeFileName(name) && name !== CONTROL_DIR)) return cursor;
-  } catch {
-    // reported below
-  }
-  throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} has an unreadable cursor in ${path.join(where, CONTROL_DIR)}`,
-    { hint: 'replay into a new directory; this one cannot be resumed safely' });
-}
-
 function notEmpty(where: string, present: ReadonlyMap<string, unknown>): RdmJournalError {
   const first = [...present.keys()].sort(compareFileNames)[0]!;
   return new RdmJournalError('TARGET_NOT_EMPTY', `target ${where} holds files (${first}, ...) but was never written by a replay`,
@@ -576,22 +471,6 @@ export function refuseForeignDirectory(where: string): void {
   if (entries.length > 0 && !entries.includes(CONTROL_DIR)) throw notEmpty(where, new Map(entries.map((e) => [e, e])));
 }
 
-function emptyCursor(journal: JournalIdentity): Cursor {
-  return { version: CURSOR_VERSION, journal, seq: 0, applying: null, files: {}, updatedAt: 0 };
-}
-
-function checkCursor(where: string, cursor: Cursor, journal: JournalIdentity): void {
-  if (typeof cursor.version !== 'number' || cursor.version > CURSOR_VERSION) {
-    throw new RdmJournalError('TARGET_UNUSABLE', `target ${where} was written by a newer rdm-journal (cursor version ${cursor.version})`,
-      { hint: 'upgrade rdm-journal to resume this target' });
-  }
-  if (cursor.journal.createdAt !== journal.createdAt || cursor.journal.source !== journal.source) {
-    throw new RdmJournalError('TARGET_OTHER_JOURNAL',
-      `target ${where} was replayed from another journal (of ${cursor.journal.source ?? 'no source'}, created ${new Date(cursor.journal.createdAt).toISOString()})`,
-      { hint: 'replay each journal into its own target directory' });
-  }
-}
-
 /** Creates the target directory if absent; returns what it is (its device and inode tell targets apart). */
 export function makeTargetDirectory(where: string): fs.Stats {
   let stats: fs.Stats;
@@ -608,28 +487,6 @@ export function makeTargetDirectory(where: string): fs.Stats {
   return stats;
 }
 
-function controlFailure(where: string, err: unknown): RdmJournalError {
-  const cause = (err as { cause?: unknown }).cause ?? err;
-  if (isNoSpace(err)) return writeFailure(where, cause);
-  if (isLevelLocked(err)) {
-    return new RdmJournalError('TARGET_LOCKED', `target ${where} is being written by another replay or backup`,
-      { hint: 'wait for it to finish or stop it; one writer per target', cause: err });
-  }
-  return new RdmJournalError('TARGET_UNUSABLE', `target ${where} cannot be used: ${(cause as Error).message}`,
-    { hint: `check permissions of ${path.join(where, CONTROL_DIR)}`, cause: err });
-}
-
-function writeFailure(where: string, err: unknown): RdmJournalError {
-  if (err instanceof RdmJournalError) return err;
-  // LevelDB reports a full disk as an IO error whose message carries strerror's text.
-  if (isNoSpace(err)) {
-    return new RdmJournalError('TARGET_NO_SPACE', `target ${where} is out of space: ${(err as Error).message}`,
-      { hint: 'free space and run the same replay again: it resumes from its cursor', cause: err });
-  }
-  return new RdmJournalError('IO_ERROR', `writing target ${where} failed: ${(err as Error).message}`,
-    { hint: 'fix the cause and run the same replay again: it resumes from its cursor', cause: err });
-}
-
 /** The target's entries other than its control directory, by name (lstat: links are not followed). */
 function listTarget(dir: string): Map<string, fs.Stats> {
   const entries = new Map<string, fs.Stats>();
@@ -637,56 +494,6 @@ function listTarget(dir: string): Map<string, fs.Stats> {
     if (name !== CONTROL_DIR) entries.set(name, fs.lstatSync(path.join(dir, name)));
   }
   return entries;
-}
-
-/** Consecutive appends to one file: their bytes (formats 1 and 2), or their ops by reference into one life's data file (format 3). */
-type AppendRun =
-  | { kind: 'bytes'; fd: number; offset: number; parts: Uint8Array[]; bytes: number }
-  | { kind: 'ref'; fd: number; offset: number; ops: AppendRefOp[]; bytes: number };
-
-function startRun(fd: number, op: ReplayOp & { type: 'append' }): AppendRun {
-  return 'data' in op
-    ? { kind: 'bytes', fd, offset: op.offset, parts: [op.data], bytes: op.data.length }
-    : { kind: 'ref', fd, offset: op.offset, ops: [op], bytes: op.length };
-}
-
-/** `run` with `op` added when `op` continues it (same file, next offset, same kind and life, within RUN_BYTES); else null. */
-function joinRun(run: AppendRun, fd: number, op: ReplayOp & { type: 'append' }): AppendRun | null {
-  const length = appendLength(op);
-  if (run.fd !== fd || run.offset + run.bytes !== op.offset || run.bytes + length > RUN_BYTES) return null;
-  if (run.kind === 'bytes' && 'data' in op) run.parts.push(op.data);
-  else if (run.kind === 'ref' && !('data' in op) && run.ops[0]!.life === op.life) run.ops.push(op);
-  else return null;
-  run.bytes += length;
-  return run;
-}
-
-/** pwritev of `parts` at `offset`, continued after short writes. */
-async function writevFully(fd: number, parts: Uint8Array[], offset: number): Promise<void> {
-  if (parts.length === 1) return writeFully(fd, parts[0]!, offset);
-  let pending = parts;
-  let at = offset;
-  while (pending.length > 0) {
-    let { bytesWritten } = await writev(fd, pending, at);
-    at += bytesWritten;
-    const rest: Uint8Array[] = [];
-    for (const part of pending) {
-      if (bytesWritten >= part.length) bytesWritten -= part.length;
-      else {
-        rest.push(part.subarray(bytesWritten));
-        bytesWritten = 0;
-      }
-    }
-    pending = rest;
-  }
-}
-
-async function writeFully(fd: number, data: Uint8Array, offset: number): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await write(fd, data, done, data.length - done, offset + done);
-    done += bytesWritten;
-  }
 }
 
 function unlinkIfPresent(file: string): void {

@@ -95,5 +95,5 @@ async function readSegment(journal: Journal, position: Seq, end: Seq, result: Sh
  * targets: the listing is the truth; a lost note costs a stale `status` (and a prune held back less).
  */
 async function noteReplica(journal: Journal, replica: Replica, seq: Seq): Promise<void> {
-  await journal.noteTarget({ path: replica.url, seq, horizon: journal.horizon, updatedAt: Date.now() }).catch(() => {});
+  await journal.targets.note({ path: replica.url, seq, horizon: journal.horizon, updatedAt: Date.now() }).catch(() => {});
 }

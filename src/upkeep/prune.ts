@@ -57,7 +57,7 @@ export async function prune(journal: Journal, options: PruneOptions): Promise<Pr
   journal.requireVersion('prune');
   if (options.dryRun) return runPrune(journal, options);
   const waitMs = options.lockWaitMs ?? PRUNE_LOCK_WAIT_MS;
-  const lock = await journal.lockForPruning(waitMs);
+  const lock = await journal.prune.lock(waitMs);
   if (!lock) {
     throw new RdmJournalError('JOURNAL_LOCKED', `another prune of journal ${journal.location} is running (waited ${Math.round(waitMs / 1000)} s for it)`,
       { hint: 'one prune at a time: run this one again once the other (a prune, or a recorder\'s retention) is done', detail: 'prune-running' });
@@ -77,7 +77,7 @@ async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneR
   // Never the head op: the head is the last op key, and seqs must never be reused.
   let horizon = Math.max(before.horizon, Math.min(options.horizon, head - 1));
   // A target already expired needs only `replay --resync`, which uses no old op: it holds nothing back.
-  const known = (await journal.knownTargets()).filter((t) => !isExpired(t, before.horizon));
+  const known = (await journal.targets.known()).filter((t) => !isExpired(t, before.horizon));
   const lagging = known.filter((t) => t.seq < horizon);
   let expired: TargetNote[] = [];
   if (lagging.length > 0 && options.capByTargets) {
@@ -101,11 +101,11 @@ async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneR
   let highest = 0;
   const flush = async (last: boolean) => {
     state.at = Date.now();
-    if (!result.dryRun) await journal.removeLives(batch, state, { sync: last });
+    if (!result.dryRun) await journal.prune.removeLives(batch, state, { sync: last });
     batch = [];
     entries = 0;
   };
-  for await (const life of journal.livesEndedBy(horizon)) {
+  for await (const life of journal.index.livesEndedBy(horizon)) {
     result.files += 1;
     for (const entry of life.entries) {
       count(state, entry.type, entry.length);
@@ -125,8 +125,8 @@ async function runPrune(journal: Journal, options: PruneOptions): Promise<PruneR
   }
   if (batch.length > 0 || horizon !== before.horizon) await flush(true);
   result.horizon = horizon;
-  await journal.removeCheckpointsBelow(horizon);
-  if (result.ops > 0) result.compacted = await journal.compactOps(lowest, highest + 1);
+  await journal.prune.removeCheckpointsBelow(horizon);
+  if (result.ops > 0) result.compacted = await journal.prune.compactOps(lowest, highest + 1);
   return result;
 }
 

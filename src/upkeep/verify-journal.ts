@@ -16,7 +16,7 @@ import { indexFields, type Journal } from '../journal/journal.js';
 import { packr } from '../journal/msgpack.js';
 import type { Op, Seq } from '../journal/op.js';
 import { compareFileNames } from '../packfile.js';
-import { CONTROL_DIR, readTargetCursor, type Cursor } from '../replay/target.js';
+import { CONTROL_DIR, readTargetCursor, type Cursor } from '../replay/cursor.js';
 
 export interface Finding {
   /** The op it is about; null when about the journal or target as a whole. */
@@ -83,13 +83,13 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   // Checkpoints from the horizon on hold the pruned bytes plus the held ones up to their seq.
   const checkpoints = new Map<Seq, number>();
   try {
-    if (stored) for await (const [seq, appended] of journal.checkpoints()) if (seq >= horizon) checkpoints.set(seq, appended);
+    if (stored) for await (const [seq, appended] of journal.lookup.checkpoints()) if (seq >= horizon) checkpoints.set(seq, appended);
   } catch (err) {
     if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
     report(null, `the checkpoints cannot be read: ${err.message}`);
   }
   try {
-    for await (const [seq, value] of journal.rawOps()) {
+    for await (const [seq, value] of journal.stored.rawOps()) {
       // The state after the cursor's op: taken before the first op past it (the cursor's may be pruned or missing).
       if (cursor && atCursor === null && seq > cursor.seq) atCursor = new Map(files);
       if (seq !== expected && seq - 1 > horizon) { // ops up to the retention horizon may be pruned
@@ -154,13 +154,13 @@ export async function verify(journal: Journal, options: VerifyOptions): Promise<
   }
   if (journal.version >= 3) {
     try {
-      await journal.checkAllRecords();
+      await journal.stored.checkAllRecords();
     } catch (err) {
       if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
       report(null, err.message);
     }
   }
-  const states = await journal.storedFileStates();
+  const states = await journal.stored.fileStates();
   for (const name of new Set([...states.keys(), ...files.keys()])) {
     const want = files.get(name);
     const got = states.get(name);
@@ -216,10 +216,10 @@ async function checkIndex(journal: Journal, digests: Map<string, number>, withFi
   let entries = 0;
   const seen = new Set<string>();
   try {
-    for await (const name of journal.fileNames()) {
+    for await (const name of journal.index.fileNames()) {
       seen.add(name);
       let found = 0;
-      for await (const e of journal.fileOps(name)) {
+      for await (const e of journal.index.fileOps(name)) {
         found = indexDigest(found, e.seq, e.type, e.at, e.offset, e.length);
         entries += 1;
       }
@@ -310,7 +310,7 @@ async function compareTarget(journal: Journal, dir: string, cursor: Cursor, live
 }
 
 async function lastCreate(journal: Journal, name: string, upTo: Seq): Promise<Seq | null> {
-  for await (const entry of journal.fileOps(name, { upTo, reverse: true })) if (entry.type === 'create') return entry.seq;
+  for await (const entry of journal.index.fileOps(name, { upTo, reverse: true })) if (entry.type === 'create') return entry.seq;
   return null;
 }
 
@@ -320,11 +320,11 @@ async function compareBytes(journal: Journal, file: string, name: string, create
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   let compared = 0;
   try {
-    for await (const entry of journal.fileOps(name, { after: createdSeq, upTo })) {
+    for await (const entry of journal.index.fileOps(name, { after: createdSeq, upTo })) {
       if (entry.type !== 'append') continue;
       let op;
       try {
-        op = await journal.readFileOp(name, entry);
+        op = await journal.index.readFileOp(name, entry);
       } catch (err) {
         if (!(err instanceof RdmJournalError && err.code === 'JOURNAL_CORRUPT')) throw err;
         report(entry.seq, `${name} cannot be compared on from op ${entry.seq}: ${err.message}`);
