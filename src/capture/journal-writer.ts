@@ -7,9 +7,14 @@
  * A batch is committed when the recorder submits it (the end of a pass), or earlier when it holds
  * BATCH_BYTES of data or its first op waited BATCH_MS: memory stays flat for any pack size, and a
  * long read of a backlog does not hold back what it already read.
+ *
+ * Format 3 appends are written ahead: their bytes go into their life's data file as they are added
+ * (while the previous batch commits), so a commit only flushes them. Only for a file whose life is
+ * settled: committed, and no create, delete or resync of that name waiting to commit, so the life
+ * the commit gives the op is the one its bytes went to.
  */
 import type { Journal } from '../journal/journal.js';
-import type { Op } from '../journal/op.js';
+import type { AppendOp, Op } from '../journal/op.js';
 
 /** A batch holding this many bytes of data is committed without waiting for the pass to end. */
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -24,6 +29,8 @@ export class JournalWriter {
   /** Run once the batch being filled is committed (never when its commit fails). */
   private actions: (() => void)[] = [];
   private inflight: Promise<void> = Promise.resolve();
+  /** File names with a create, delete or resync added but not yet committed, and how many. */
+  private readonly unsettled = new Map<string, number>();
 
   /**
    * `committed` is told how many ops each commit held; `failed` hears of a commit that failed at
@@ -33,6 +40,8 @@ export class JournalWriter {
     private readonly committed: (ops: number) => void, private readonly failed: (err: Error) => void = () => {}) {}
 
   async add(op: Op): Promise<void> {
+    if (op.type === 'append') await this.writeAhead(op);
+    else if (op.file !== undefined) this.unsettled.set(op.file, (this.unsettled.get(op.file) ?? 0) + 1);
     if (this.ops.length === 0) this.startedAt = Date.now();
     this.ops.push(op);
     this.bytes += op.type === 'append' ? op.data.length : 64;
@@ -63,10 +72,27 @@ export class JournalWriter {
     this.bytes = 0;
     // The journal assigns seqs one batch at a time: this commit starts only after the previous one.
     this.inflight = this.journal.append(ops, { sync: this.sync }).then(() => {
+      this.settle(ops);
       this.committed(ops.length);
       for (const action of actions) action();
     });
     this.inflight.catch((err: Error) => this.failed(err)); // and surfaced by the next submit or flush
+  }
+
+  private async writeAhead(op: AppendOp): Promise<void> {
+    if (!this.journal.dataFiles || this.unsettled.has(op.file)) return; // format 3 only
+    const life = this.journal.fileState(op.file)?.createdSeq;
+    if (life !== undefined) await this.journal.writeAhead(op, life);
+  }
+
+  /** A committed batch's creates, deletes and resyncs no longer keep their files' lives unsettled. */
+  private settle(ops: readonly Op[]): void {
+    for (const op of ops) {
+      if (op.type === 'append' || op.file === undefined) continue;
+      const left = (this.unsettled.get(op.file) ?? 1) - 1;
+      if (left > 0) this.unsettled.set(op.file, left);
+      else this.unsettled.delete(op.file);
+    }
   }
 
   /** Resolves once every op added so far is in the journal. */

@@ -19,13 +19,12 @@
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32c } from '../native/index.js';
 import { RdmJournalError, isErrnoException } from '../errors.js';
 import { packr } from './msgpack.js';
 import { MAX_APPEND_BYTES, decodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
 import { isSafeFileName } from '../packfile.js';
 import { isDamaged } from './sealed-level.js';
-import { copyRange } from '../native/index.js';
+import { copyRange, crc32c, startWriteback } from '../native/index.js';
 
 /** The journal's subdirectory of data files. */
 export const DATA_DIR = 'data';
@@ -88,6 +87,13 @@ export class DataFiles {
   /** Reused by check(): a batch's largest run (bounded by the replayer's batch size). */
   private checkBuffer = Buffer.alloc(0);
   private dirExists = false;
+  /**
+   * Appends whose bytes were written ahead of their batch (writeAhead), with the life they went to:
+   * their batch fdatasyncs that file instead of writing them again.
+   */
+  private readonly writtenAhead = new WeakMap<AppendOp, Seq>();
+  /** A data file was created by writeAhead since `data/` was last fsynced. */
+  private createdAhead = false;
 
   constructor(journalDir: string) {
     this.dir = path.join(journalDir, DATA_DIR);
@@ -122,6 +128,34 @@ export class DataFiles {
     }
     this.writing.set(life, handle);
     return [handle, created];
+  }
+
+  /**
+   * Writes an append's bytes into its life's file now, before its batch is built: the recorder
+   * calls this while it reads, so the bytes are in the page cache (and on their way to disk) when
+   * the batch's commit flushes them, instead of being written inside the commit. Only for a life
+   * already committed and not ended or restarted by an op still to commit (the caller's rule):
+   * the batch then puts the op in this same life. Bytes written ahead of a batch that never commits
+   * lie past the life's committed size, where readers never look and `recover` cuts them.
+   */
+  async writeAhead(op: AppendOp, life: Seq): Promise<void> {
+    const [handle, created] = await this.openForWriting(life);
+    await writeAllAt(handle, [op.data], op.offset);
+    startWriteback(handle.fd, op.offset, op.data.length);
+    this.createdAhead ||= created;
+    this.writtenAhead.set(op, life);
+  }
+
+  /** The life `op`'s bytes were written ahead to (undefined if they were not). */
+  lifeWrittenAhead(op: AppendOp): Seq | undefined {
+    return this.writtenAhead.get(op);
+  }
+
+  /** Whether a data file was created ahead since `data/` was last fsynced; clears it. */
+  takeCreatedAhead(): boolean {
+    const created = this.createdAhead;
+    this.createdAhead = false;
+    return created;
   }
 
   /** Creates `data/` and makes its entry in the journal directory durable (once per process). */
@@ -357,6 +391,8 @@ export class DataBatch {
   /** Contiguous runs of bytes per life (a life's appends in one batch are contiguous). */
   private runs: { life: Seq; offset: number; length: number; parts: Uint8Array[] }[] = [];
   private readonly ended: Seq[] = [];
+  /** Lives whose bytes were written ahead: flushed (fdatasync), not written. */
+  private readonly synced = new Set<Seq>();
 
   constructor(private readonly files: DataFiles) {}
 
@@ -364,6 +400,12 @@ export class DataBatch {
   add(op: Op, life: Seq): Uint8Array {
     if (op.type === 'delete') this.ended.push(life);
     if (op.type !== 'append') return packr.pack(op);
+    const ahead = this.files.lifeWrittenAhead(op);
+    if (ahead !== undefined) {
+      if (ahead !== life) throw new Error(`journal invariant: op bytes written ahead to life ${ahead} belong to life ${life}`);
+      this.synced.add(life);
+      return storedAppend(op, life);
+    }
     const last = this.runs[this.runs.length - 1];
     if (last && last.life === life && last.offset + last.length === op.offset) {
       last.parts.push(op.data);
@@ -388,9 +430,11 @@ export class DataBatch {
       touched.add(handle);
     }
     this.runs = [];
+    for (const life of this.synced) touched.add((await this.files.openForWriting(life))[0]);
     if (!sync) return;
+    const createdAhead = this.files.takeCreatedAhead(); // taken before the fsync below, which covers it
     await Promise.all([...touched].map((handle) => handle.datasync()));
-    if (created) await this.files.syncDir();
+    if (created || createdAhead) await this.files.syncDir();
   }
 
   /** After the LevelDB batch committed: closes the files of lives it ended. */

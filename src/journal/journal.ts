@@ -13,7 +13,7 @@ import { CommitWatcher } from './commit-notify.js';
 import type { BatchOp } from './shared-level.js';
 import { packr } from './msgpack.js';
 import { RdmJournalError, isNoSpace } from '../errors.js';
-import { decodeOp, encodeOp, type JournalOp, type Op, type Seq } from './op.js';
+import { decodeOp, encodeOp, type AppendOp, type JournalOp, type Op, type Seq } from './op.js';
 import { DataFiles, decodeStoredOp, decodeStoredOpRef, type ReplayOp } from './data-files.js';
 import { sealedLevel } from './sealed-level.js';
 import { FileState, nextFileState } from '../file-state.js';
@@ -236,10 +236,7 @@ export class Journal {
       await this.db.batch(writes, { sync });
     } catch (err) {
       if (err instanceof RdmJournalError) throw err;
-      if (isNoSpace(err)) {
-        throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
-          { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
-      }
+      if (isNoSpace(err)) throw this.outOfSpace(err);
       if (this.db.role === 'guest' && hasLittleSpace(this.location)) {
         throw new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space (its host could not write: ${(err as Error).message})`,
           { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
@@ -337,6 +334,23 @@ export class Journal {
       expected = seq + 1;
       yield await decode(seq, value);
     }
+  }
+
+  /**
+   * Format 3: writes an append's bytes into its life's data file ahead of the batch that will hold
+   * it (DataFiles.writeAhead: the caller vouches that `life` is the op's settled life).
+   */
+  async writeAhead(op: AppendOp, life: Seq): Promise<void> {
+    try {
+      await this.data?.writeAhead(op, life);
+    } catch (err) {
+      throw isNoSpace(err) ? this.outOfSpace(err) : err;
+    }
+  }
+
+  private outOfSpace(err: unknown): RdmJournalError {
+    return new RdmJournalError('JOURNAL_NO_SPACE', `journal ${this.location} is out of disk space: ${(err as Error).message}`,
+      { hint: 'free space (or move the journal) and start again: nothing half-written is kept, the source is reconciled on restart', cause: err });
   }
 
   /** What retention removed, read afresh (a prune may run in another process). */

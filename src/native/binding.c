@@ -1,6 +1,6 @@
 /* The rdm_native addon: registers what src/native/index.ts wraps. The code lives in one file per
  * concern: inotify.c (the Inotify class, with its opener thread), crc32c.c, copy.c (replay's
- * checked copy), fs-facts.c (fsid, lockHolder), js-values.c (JS values and errors). */
+ * checked copy), fs-facts.c (fsid, lockHolder), writeback.c (startWriteback), js-values.c (JS values and errors). */
 #include "binding.h"
 
 #include <sys/inotify.h>
@@ -30,6 +30,8 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "copyRange", fn);
   napi_create_function(env, "lockHolder", NAPI_AUTO_LENGTH, js_lock_holder, NULL, &fn);
   napi_set_named_property(env, exports, "lockHolder", fn);
+  napi_create_function(env, "startWriteback", NAPI_AUTO_LENGTH, js_start_writeback, NULL, &fn);
+  napi_set_named_property(env, exports, "startWriteback", fn);
   napi_create_object(env, &constants);
   CONSTANT(IN_ACCESS); CONSTANT(IN_MODIFY); CONSTANT(IN_ATTRIB); CONSTANT(IN_CLOSE_WRITE);
   CONSTANT(IN_CLOSE_NOWRITE); CONSTANT(IN_OPEN); CONSTANT(IN_MOVED_FROM); CONSTANT(IN_MOVED_TO);

@@ -43,4 +43,7 @@ napi_value js_copy_range(napi_env env, napi_callback_info info);
 napi_value js_fsid(napi_env env, napi_callback_info info);
 napi_value js_lock_holder(napi_env env, napi_callback_info info);
 
+/* writeback.c */
+napi_value js_start_writeback(napi_env env, napi_callback_info info);
+
 #endif

@@ -44,6 +44,7 @@ interface NativeBinding {
   liveInstances(): number;
   fsid(path: string): string | null;
   lockHolder(path: string): number | null;
+  startWriteback(fd: number, offset: number, length: number): void;
   crc32c(data: Uint8Array, software?: boolean): number;
   copyRange(src: number, srcOffset: number, dst: number, dstOffset: number, lengths: Uint32Array, crcs: Uint32Array, readWrite: boolean): Promise<CopyResult>;
 }
@@ -162,6 +163,11 @@ export function copyRange(src: number, srcOffset: number, dst: number, dstOffset
  * Never call it on a lock this process holds: closing the probe's descriptor would drop that lock
  * (POSIX close semantics); src/journal/locks.ts knows which locks this process holds.
  */
+/** Starts writing a file's dirty range to disk, without waiting (sync_file_range WRITE); durable only after fdatasync. */
+export function startWriteback(fd: number, offset: number, length: number): void {
+  native.startWriteback(fd, offset, length);
+}
+
 export function lockHolder(path: string): number | null {
   return native.lockHolder(path);
 }

@@ -1,0 +1,90 @@
+import { createRequire as __rdmCreateRequire } from 'node:module'; const require = __rdmCreateRequire(import.meta.url);
+import {
+  isExpired
+} from "./chunk-34DPEGVI.js";
+import {
+  Journal
+} from "./chunk-S4MOKPQQ.js";
+import "./chunk-AKKEC72L.js";
+import "./chunk-R7ETIWN2.js";
+import {
+  formatBytes,
+  formatSeconds,
+  formatTime
+} from "./chunk-UQWRIO34.js";
+import "./chunk-J2ICXE75.js";
+import {
+  __name
+} from "./chunk-AACPVLIA.js";
+
+// src/cli/status.ts
+import { existsSync } from "node:fs";
+async function status({ journal: journalDir, utc, out }) {
+  const journal = await Journal.open(journalDir);
+  try {
+    const stats = await journal.stats();
+    const pruned = await journal.pruned();
+    const head = stats.head;
+    const first = head > 0 ? await journal.lookup.readOpStampAtOrAfter(1) : null;
+    const ops = Object.fromEntries(Object.entries(stats.ops).map(([kind, n]) => [kind, n - pruned.ops[kind]]));
+    const bytesHeld = stats.bytes - pruned.bytes;
+    const restorable = head === 0 ? null : pruned.horizon === 0 ? { seq: 0, at: first.at } : { seq: pruned.horizon, at: (await journal.lookup.readOpStampAtOrAfter(pruned.horizon)).at };
+    const last = head > 0 ? await journal.lookup.readOpStamp(head) : null;
+    const recording = await journal.isRecording();
+    let liveBytes = 0;
+    for (const state of journal.fileStates().values()) liveBytes += state.size;
+    const iso = /* @__PURE__ */ __name((ms) => ms === void 0 ? null : new Date(ms).toISOString(), "iso");
+    const targets = [];
+    const notes = await journal.targets.known();
+    for (const note of notes) {
+      const seq = Math.min(note.seq, head);
+      const atCursor = seq > 0 ? (await journal.lookup.readOpStampAtOrAfter(seq))?.at ?? 0 : first?.at ?? 0;
+      targets.push({
+        path: note.path,
+        exists: note.path.startsWith("s3://") || existsSync(note.path),
+        // a replica (rdm-journal ship) is not a local path
+        seq: note.seq,
+        updatedAt: iso(note.updatedAt),
+        lagOps: head - seq,
+        expired: isExpired(note, pruned.horizon),
+        lagBytes: stats.bytes - await journal.lookup.appendedAt(seq),
+        lagSeconds: last && seq < head ? Math.max(0, (last.at - atCursor) / 1e3) : 0
+      });
+    }
+    const summary = {
+      journal: journal.location,
+      format: journal.version,
+      source: journal.source?.path ?? null,
+      head,
+      firstSeq: first?.seq ?? null,
+      firstAt: iso(first?.at),
+      lastAt: iso(last?.at),
+      ops,
+      bytesHeld,
+      restorableFrom: restorable ? { seq: restorable.seq, at: iso(restorable.at) } : null,
+      pruned: { horizon: pruned.horizon, ops: Object.values(pruned.ops).reduce((a, b) => a + b, 0), bytes: pruned.bytes, at: pruned.at ? iso(pruned.at) : null },
+      liveFiles: journal.fileStates().size,
+      liveBytes,
+      recorder: recording ? "running" : "stopped",
+      targets
+    };
+    const t = /* @__PURE__ */ __name((ms) => formatTime(ms, utc), "t");
+    const lines = [
+      `journal   ${summary.journal} (format ${summary.format})`,
+      `source    ${summary.source ?? "(none recorded yet)"}`,
+      `ops       ${head === 0 ? "none" : `${first.seq}..${head}: ${ops.create} create, ${ops.append} append, ${ops.delete} delete, ${ops.resync} resync`}`,
+      ...first && last ? [`recorded  ${t(first.at)} .. ${t(last.at)}`] : [],
+      `held      ${formatBytes(bytesHeld)} of appended data; ${summary.liveFiles} live files, ${formatBytes(liveBytes)}`,
+      ...restorable ? [`restore   from ${restorable.seq === 0 ? "the first op" : `op ${restorable.seq}`} (${t(restorable.at)}) on` + (pruned.horizon > 0 ? `; pruned ${formatBytes(pruned.bytes)} of files deleted by then` : "")] : [],
+      `recorder  ${summary.recorder}`,
+      ...targets.length === 0 ? ["targets   none known (a replay registers its target)"] : targets.map((x, i) => `${x.path.startsWith("s3://") ? "replica" : "target "}   ${x.path}${x.exists ? "" : " (missing)"}${x.expired ? " (expired: replay --resync)" : ""}: op ${x.seq}, ` + (x.lagOps === 0 ? "up to date" : `behind ${x.lagOps} ops, ${formatBytes(x.lagBytes)}, ${formatSeconds(x.lagSeconds)}`) + ` (last ${x.path.startsWith("s3://") ? "ship" : "replay"} ${t(notes[i].updatedAt)})`)
+    ];
+    out.result(summary, lines.join("\n"));
+  } finally {
+    await journal.close();
+  }
+}
+__name(status, "status");
+export {
+  status
+};
